@@ -10,12 +10,12 @@ internal sealed class TargetCatalog(string repoRoot, IReadOnlyDictionary<string,
 
     /// <summary>
     /// Configuration the bot gets by default, as environment variables: unauthenticated loopback mode (Development
-    /// only), so it accepts the tool's anonymous activities and sends to the loopback sink. <c>--bot-setting</c> adds
-    /// to or overrides these.
+    /// only, as appsettings.Development.json also sets), so it accepts the tool's anonymous activities and sends to
+    /// the loopback sink. <c>--bot-setting</c> adds to or overrides these.
     /// </summary>
     private static readonly Dictionary<string, string> DefaultBotSettings = new(StringComparer.Ordinal)
     {
-        ["BotFramework:DangerouslyAllowUnauthenticatedLoopbackRequests"] = "true",
+        ["HealthGuideBot:DangerouslyAllowUnauthenticatedLoopbackRequests"] = "true",
     };
 
     public TargetLaunchSpec Create(string name, int port, string scratchRoot) => name switch
@@ -75,7 +75,8 @@ internal sealed class TargetCatalog(string repoRoot, IReadOnlyDictionary<string,
             FileName = "dotnet",
             Arguments = [dll, "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")],
             Environment = environment,
-            WorkingDirectory = hostFolder,
+            // The build output holds appsettings*.json; the content root is the working directory.
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             Port = port,
             ScratchDirectory = dataDirectory,
         };
