@@ -23,6 +23,7 @@ internal sealed class TargetProcess : IAsyncDisposable
         LogPath = logPath;
         MessagesUrl = messagesUrl;
         _scratchDirectory = scratchDirectory;
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public int ProcessId => _process.Id;
@@ -128,6 +129,7 @@ internal sealed class TargetProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -154,6 +156,21 @@ internal sealed class TargetProcess : IAsyncDisposable
         if (_scratchDirectory is not null && Directory.Exists(_scratchDirectory))
         {
             Directory.Delete(_scratchDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>The safety net when the tool exits before disposing (Ctrl+C past the grace period): never leave a target behind.</summary>
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 
