@@ -14,7 +14,7 @@ internal static class CompareCommand
     public static Command Create()
     {
         var options = new LoadOptions();
-        var rounds = new Option<int>("--rounds", "-r") { Description = $"Rounds (each loads both targets at every concurrency). Default 3, 1 to {LoadLimits.MaxRounds}.", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds", "-r") { Description = $"Rounds (each loads both targets at every concurrency). 1 to {LoadLimits.MaxRounds}.", DefaultValueFactory = _ => 3 };
         rounds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > LoadLimits.MaxRounds)

@@ -38,7 +38,7 @@ internal sealed class LoadOptions
 
     public Option<string[]> BotSettings { get; } = new("--bot-setting")
     {
-        Description = "Extra bot configuration as key=value (e.g. BotFramework:TurnTimeout=00:00:05), passed as environment variables; {dataDir} is replaced by a temporary folder.",
+        Description = "Extra bot configuration as key=value (e.g. DOTNET_gcServer=0 or HealthGuideBot:School:Name=Test), passed as environment variables; {dataDir} is replaced by a temporary folder.",
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
     };
@@ -91,7 +91,7 @@ internal sealed class LoadOptions
 
     private static Option<int> Bounded(string name, string description, int defaultValue, int min, int max)
     {
-        var option = new Option<int>(name) { Description = $"{description} Default {defaultValue}, {min} to {max}.", DefaultValueFactory = _ => defaultValue };
+        var option = new Option<int>(name) { Description = $"{description} {min} to {max}.", DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int>();

@@ -35,17 +35,18 @@ internal static class RunCommand
             var planned = (settings.Warmup + settings.Duration) * concurrencies.Length;
             return ToolAction.RunAsync(planned, async ct =>
             {
+                // Everything that can be refused is checked before the sink starts or a target is launched.
+                var kind = parse.GetValue(target)!;
+                var attachUrl = kind == "url"
+                    ? LoopbackGuard.RequireLoopbackHttpUrl(parse.GetValue(url) ?? throw new LoadToolException("--target url needs --url."), "--url")
+                    : null;
+                var catalog = kind == "url" ? null : new TargetCatalog(RepoRoot.Find(parse.GetValue(options.RepoRoot)), options.ParseBotSettings(parse));
+
                 await using var session = await LoadSession.StartAsync(settings, ct);
                 await Console.Out.WriteLineAsync(RunHeader.Describe(session.Sink.ServiceUrl, settings));
-                var kind = parse.GetValue(target)!;
-                var loadTarget = kind == "url"
-                    ? await session.AttachAsync(
-                        "url",
-                        LoopbackGuard.RequireLoopbackHttpUrl(parse.GetValue(url) ?? throw new LoadToolException("--target url needs --url."), "--url"),
-                        parse.GetValue(pid),
-                        ct)
-                    : await session.LaunchAsync(
-                        new TargetCatalog(RepoRoot.Find(parse.GetValue(options.RepoRoot)), options.ParseBotSettings(parse)), kind, ct);
+                var loadTarget = attachUrl is not null
+                    ? await session.AttachAsync("url", attachUrl, parse.GetValue(pid), ct)
+                    : await session.LaunchAsync(catalog!, kind, ct);
 
                 foreach (var concurrency in concurrencies)
                 {
