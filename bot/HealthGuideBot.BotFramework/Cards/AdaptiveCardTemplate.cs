@@ -50,6 +50,9 @@ public sealed class AdaptiveCardTemplate
         return (JsonObject)BindNode(_template, new Scope(root, root, null))!;
     }
 
+    /// <summary>Binds the template to data that is already JSON (sample data files, tests).</summary>
+    public JsonObject Bind(JsonNode? data) => (JsonObject)BindNode(_template, new Scope(data, data, null))!;
+
     /// <summary>The template with no data (for cards that have no placeholders).</summary>
     public JsonObject Bind() => (JsonObject)BindNode(_template, new Scope(null, null, null))!;
 
@@ -200,7 +203,7 @@ public sealed class AdaptiveCardTemplate
         {
             JsonValueKind.False or JsonValueKind.Null => false,
             JsonValueKind.String => value.GetValue<string>().Length > 0,
-            JsonValueKind.Number => value.GetValue<double>() != 0,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) != 0,
             _ => true,
         },
         _ => false,
@@ -210,7 +213,7 @@ public sealed class AdaptiveCardTemplate
     {
         null => string.Empty,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
         JsonValue value when value.GetValueKind() == JsonValueKind.True => "true",
         JsonValue value when value.GetValueKind() == JsonValueKind.False => "false",
         _ => node.ToJsonString(),
