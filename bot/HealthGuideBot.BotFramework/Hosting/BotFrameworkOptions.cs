@@ -89,8 +89,17 @@ public sealed class BotFrameworkOptions
     /// <summary>How long one turn may run before it is cancelled (Teams re-delivers after about 15 s).</summary>
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a processed (conversation id, activity id) is remembered to drop re-deliveries.</summary>
-    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a processed (conversation id, activity id) is remembered to drop re-deliveries. Teams re-delivers
+    /// after about 15 s and repeats have been seen about 30 s apart; an activity is remembered for between half of
+    /// this and all of it.
+    /// </summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most activities remembered for de-duplication; past it the window shortens instead of memory growing.
+    /// </summary>
+    public int DeduplicationCapacity { get; set; } = 100_000;
 
     /// <summary>Overrides the Bot Framework OpenID metadata URL (tests, sovereign clouds).</summary>
     public Uri? BotFrameworkOpenIdMetadataUrl { get; set; }

@@ -45,7 +45,7 @@ public sealed class ActivityDeduplicatorTests
         var runs = 0;
 
         await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
-        _time.Advance(TimeSpan.FromMinutes(11));
+        _time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
 
         Assert.Equal(2, runs);
@@ -75,6 +75,49 @@ public sealed class ActivityDeduplicatorTests
         await deduplicator.RunOnceAsync(first with { Conversation = new ConversationAccount { Id = "a:two" } }, () => Count(ref runs));
 
         Assert.Equal(2, runs);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RemembersAnActivity_ForAtLeastHalfTheWindow()
+    {
+        var deduplicator = Create();
+        var activity = ActivityBuilder.Message("hi");
+        var runs = 0;
+
+        await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
+        _time.Advance(TimeSpan.FromSeconds(59));
+        var repeat = await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
+
+        Assert.Equal(1, runs);
+        Assert.True(repeat.IsRepeat);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ReturnsTheRememberedInvokeResponse_ToALateRepeat()
+    {
+        var deduplicator = Create();
+        var invoke = ActivityBuilder.Execute("plan.submit");
+
+        await deduplicator.RunOnceAsync(invoke, () => Task.FromResult<InvokeResponse?>(new InvokeResponse(200, JsonValue.Create("saved"))));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var repeat = await deduplicator.RunOnceAsync(invoke, () => throw new InvalidOperationException("must not run again"));
+
+        Assert.Equal("saved", repeat.Response!.Body!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_KeepsMemoryBounded_UnderAFlood()
+    {
+        var deduplicator = new ActivityDeduplicator(_time, Options.Create(new BotFrameworkOptions { DeduplicationCapacity = 1_000 }));
+        var runs = 0;
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            await deduplicator.RunOnceAsync(ActivityBuilder.Message("x"), () => Count(ref runs));
+        }
+
+        Assert.Equal(10_000, runs);
+        Assert.InRange(deduplicator.Count, 1, 1_000);
     }
 
     private ActivityDeduplicator Create() => new(_time, Options.Create(new BotFrameworkOptions()));
