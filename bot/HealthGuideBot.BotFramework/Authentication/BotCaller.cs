@@ -14,6 +14,12 @@ public enum BotCallerKind
     /// (<c>DangerouslyAllowUnauthenticatedLoopbackRequests</c>).
     /// </summary>
     UnauthenticatedDevelopment,
+
+    /// <summary>
+    /// The bot itself, outside an inbound turn: a proactive turn started from a stored conversation reference.
+    /// No token was presented because no request came in.
+    /// </summary>
+    Proactive,
 }
 
 /// <summary>The authenticated caller of <c>/api/messages</c>, as read from a validated token.</summary>
@@ -32,4 +38,8 @@ public sealed record BotCaller(
     /// <summary>The identity given to every request when unauthenticated development mode is on.</summary>
     public static BotCaller UnauthenticatedDevelopment { get; } =
         new(BotCallerKind.UnauthenticatedDevelopment, null, null, [], null);
+
+    /// <summary>The identity of a proactive turn: the bot acting on its own, outside an inbound request.</summary>
+    public static BotCaller Proactive { get; } =
+        new(BotCallerKind.Proactive, null, null, [], null);
 }

@@ -1,0 +1,43 @@
+using HealthGuideBot.BotFramework.Dialogs;
+using HealthGuideBot.BotFramework.Proactive;
+using HealthGuideBot.Core.Access;
+using HealthGuideBot.Infrastructure.Audit;
+using HealthGuideBot.Infrastructure.Dialogs;
+using HealthGuideBot.Infrastructure.Persistence;
+using HealthGuideBot.Infrastructure.Proactive;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HealthGuideBot.Infrastructure.Hosting;
+
+/// <summary>Registers the bot's database and the stores built on it.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SQLite database (connection string <c>ConnectionStrings:HealthGuideBot</c>, by default
+    /// <c>data/healthguidebot.db</c> under the content root, WAL, created and migrated at start-up), the scoped
+    /// <see cref="IDialogStateStore"/>, <see cref="IConversationReferenceStore"/> and <see cref="IAuditLog"/>.
+    /// </summary>
+    public static IServiceCollection AddHealthGuideStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration.GetConnectionString(SqliteDatabaseLocation.ConnectionStringName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SqliteDatabaseLocation.Resolve(
+            configured,
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+        services.AddDbContext<SqliteHealthGuideDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<SqliteDatabaseLocation>().ConnectionString)
+            .AddInterceptors(new SqliteConnectionPragmas()));
+        services.AddScoped<HealthGuideDbContext>(sp => sp.GetRequiredService<SqliteHealthGuideDbContext>());
+
+        services.AddScoped<IDialogStateStore, EfDialogStateStore>();
+        services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
+        services.AddScoped<IAuditLog, EfAuditLog>();
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+}
