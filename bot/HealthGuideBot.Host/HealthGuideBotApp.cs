@@ -1,3 +1,5 @@
+using HealthGuideBot.BotFramework.Dialogs;
+using HealthGuideBot.BotFramework.Proactive;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
@@ -10,6 +12,8 @@ namespace HealthGuideBot.Host;
 internal sealed class HealthGuideBotApp : IBot
 {
     private readonly ActivityRouter _routes = new ActivityRouter()
+        .BeforeEveryTurn((turn, ct) => Get<ConversationReferenceRecorder>(turn).RecordAsync(turn, ct))
+        .Intercept(ContinueActiveDialogAsync)
         .OnActivity(ActivityTypes.InstallationUpdate, (turn, ct) => Get<WelcomeConversation>(turn).OnInstallationUpdateAsync(turn, ct))
         .OnMessage(HelpConversation.IsHelpRequest, (turn, ct) => Get<HelpConversation>(turn).ShowAsync(turn, ct))
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
@@ -19,6 +23,31 @@ internal sealed class HealthGuideBotApp : IBot
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         _routes.RouteAsync(turn, cancellationToken);
+
+    /// <summary>
+    /// An active dialog (a form in progress) takes the user's next text message, and the card actions meant for it:
+    /// verbs <c>dialog.*</c> (cancel, back, save for later) or prefixed with the dialog's id. Other buttons, such as
+    /// the help card's, still reach their routes.
+    /// </summary>
+    private static async Task<bool> ContinueActiveDialogAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var dialogs = Get<DialogManager>(turn);
+        if (CardActionRequest.TryRead(turn.Activity, out var action))
+        {
+            var active = await dialogs.GetActiveDialogIdAsync(turn, cancellationToken);
+            if (active is null || !(action.Verb.StartsWith("dialog.", StringComparison.Ordinal) || action.Verb.StartsWith(active + ".", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        else if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return false;
+        }
+
+        var result = await dialogs.ContinueAsync(turn, cancellationToken);
+        return result.Status != DialogTurnStatus.NoActiveDialog;
+    }
 
     private static T Get<T>(ITurnContext turn)
         where T : notnull => turn.Services.GetRequiredService<T>();

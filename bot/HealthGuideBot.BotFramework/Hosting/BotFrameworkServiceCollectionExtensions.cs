@@ -30,6 +30,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<BotMessagesEndpoint>();
         services.TryAddSingleton<IBot, TBot>();
         services.AddHostedService<LoopbackOnlyGuard>();
+        services.TryAddSingleton<Proactive.ConversationReferenceRecorder>();
         return services;
     }
 

@@ -11,6 +11,12 @@ public delegate Task TurnHandler(ITurnContext turn, CancellationToken cancellati
 public delegate Task<AdaptiveCardInvokeResponse> CardActionHandler(ITurnContext turn, CardActionRequest action, CancellationToken cancellationToken);
 
 /// <summary>
+/// Looks at a turn before the routes and returns true when it handled it (for example an active dialog taking the
+/// user's next answer); the routes then do not run.
+/// </summary>
+public delegate Task<bool> TurnInterceptor(ITurnContext turn, CancellationToken cancellationToken);
+
+/// <summary>
 /// The route table: each inbound activity goes to the first route that matches it, in registration order, so the
 /// table reads top to bottom like a switch. Replaces botbuilder's inheritance-based <c>ActivityHandler</c>.
 /// </summary>
@@ -25,12 +31,24 @@ public sealed class ActivityRouter
     private readonly List<(Func<ITurnContext, bool> Matches, TurnHandler Handler)> _routes = [];
     private readonly Dictionary<string, CardActionHandler> _cardActions = new(StringComparer.Ordinal);
     private readonly List<TurnHandler> _beforeEveryTurn = [];
+    private readonly List<TurnInterceptor> _interceptors = [];
     private TurnHandler? _messageFallback;
 
     /// <summary>Runs before routing on every turn (for example to store the conversation reference).</summary>
     public ActivityRouter BeforeEveryTurn(TurnHandler handler)
     {
         _beforeEveryTurn.Add(handler);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an interceptor that sees each turn after <see cref="BeforeEveryTurn"/> and before the routes, in the order
+    /// added; the first that returns true ends the turn.
+    /// </summary>
+    public ActivityRouter Intercept(TurnInterceptor interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(interceptor);
+        _interceptors.Add(interceptor);
         return this;
     }
 
@@ -88,6 +106,14 @@ public sealed class ActivityRouter
         foreach (var before in _beforeEveryTurn)
         {
             await before(turn, cancellationToken);
+        }
+
+        foreach (var interceptor in _interceptors)
+        {
+            if (await interceptor(turn, cancellationToken))
+            {
+                return null;
+            }
         }
 
         var activity = turn.Activity;

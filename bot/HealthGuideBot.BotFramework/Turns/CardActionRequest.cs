@@ -10,6 +10,20 @@ namespace HealthGuideBot.BotFramework.Turns;
 /// </summary>
 public sealed record CardActionRequest(string Verb, JsonElement Data)
 {
+    /// <summary>The card action an activity carries (an <c>Action.Execute</c> invoke or an <c>Action.Submit</c> message), if any.</summary>
+    public static bool TryRead(Schema.Activity activity, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CardActionRequest? request)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (ActivityRouter.TryReadExecute(activity, out var execute) || ActivityRouter.TryReadSubmit(activity, out execute))
+        {
+            request = execute;
+            return true;
+        }
+
+        request = null;
+        return false;
+    }
+
     /// <summary>Reads the data as a typed record through a source-generated contract.</summary>
     public T? Read<T>(JsonTypeInfo<T> typeInfo) =>
         Data.ValueKind == JsonValueKind.Object ? Data.Deserialize(typeInfo) : default;

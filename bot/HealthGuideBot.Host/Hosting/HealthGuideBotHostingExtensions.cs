@@ -4,6 +4,7 @@ using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
+using HealthGuideBot.Infrastructure.Hosting;
 
 namespace HealthGuideBot.Host.Hosting;
 
@@ -15,7 +16,10 @@ internal static class HealthGuideBotHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddOptions<HealthGuideBotOptions>().BindConfiguration(HealthGuideBotOptions.Section).ValidateOnStart();
 
-        builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration));
+        builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration))
+            .AddBotDialogs()
+            .AddProactiveMessaging()
+            .AddHealthGuideStorage(configuration);
 
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
         builder.Services.AddScoped<WelcomeConversation>();
