@@ -91,5 +91,5 @@ public sealed record Activity
 
     /// <summary>Fields this library does not model, preserved verbatim (spec A2005).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

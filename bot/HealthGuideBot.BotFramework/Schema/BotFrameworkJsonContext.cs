@@ -18,5 +18,6 @@ namespace HealthGuideBot.BotFramework.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

@@ -23,5 +23,5 @@ public sealed record ConversationAccount
     public bool? IsGroup { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,0 +1,74 @@
+using HealthGuideBot.BotFramework.Cards;
+using HealthGuideBot.BotFramework.Hosting;
+using HealthGuideBot.BotFramework.Turns;
+using HealthGuideBot.Host.Conversations;
+using HealthGuideBot.Host.Conversations.Help;
+using HealthGuideBot.Host.Conversations.Welcome;
+
+namespace HealthGuideBot.Host.Hosting;
+
+/// <summary>The host's hosting pair: <c>AddHealthGuideBot</c> registers everything, <c>MapHealthGuideBot</c> maps it.</summary>
+internal static class HealthGuideBotHostingExtensions
+{
+    public static WebApplicationBuilder AddHealthGuideBot(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<HealthGuideBotOptions>().BindConfiguration(HealthGuideBotOptions.Section).ValidateOnStart();
+
+        builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration));
+
+        builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
+        builder.Services.AddScoped<WelcomeConversation>();
+        builder.Services.AddScoped<HelpConversation>();
+        builder.Services.AddScoped<FallbackConversation>();
+        builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        return builder;
+    }
+
+    public static WebApplication MapHealthGuideBot(this WebApplication app)
+    {
+        app.MapBotMessages();
+        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the Azure Bot Service settings users already know onto the protocol options, so that a bot configured
+    /// for the Bot Framework SDK needs no new names.
+    /// </summary>
+    internal static void BindBotFrameworkOptions(BotFrameworkOptions options, IConfiguration configuration)
+    {
+        if (configuration["MicrosoftAppType"] is { Length: > 0 } appType)
+        {
+            options.AppType = Enum.TryParse<BotAppType>(appType, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException(
+                    $"MicrosoftAppType '{appType}' is not supported. Use SingleTenant or UserAssignedMSI (multi-tenant bot registrations can no longer be created).");
+        }
+
+        options.AppId = NullIfEmpty(configuration["MicrosoftAppId"]);
+        options.AppPassword = NullIfEmpty(configuration["MicrosoftAppPassword"]);
+        options.AppTenantId = NullIfEmpty(configuration["MicrosoftAppTenantId"]);
+
+        var section = configuration.GetSection(HealthGuideBotOptions.Section);
+        options.DangerouslyAllowUnauthenticatedLoopbackRequests = section.GetValue<bool>(nameof(HealthGuideBotOptions.DangerouslyAllowUnauthenticatedLoopbackRequests));
+        AddAll(options.AllowedTenantIds, section.GetSection(nameof(HealthGuideBotOptions.AllowedTenantIds)));
+        AddAll(options.AllowedServiceUrlHosts, section.GetSection(nameof(HealthGuideBotOptions.AllowedServiceUrlHosts)));
+        AddAll(options.AllowedCallers, section.GetSection(nameof(HealthGuideBotOptions.AllowedCallers)));
+    }
+
+    private static void AddAll(IList<string> target, IConfigurationSection section)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is { Length: > 0 } value)
+            {
+                target.Add(value);
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private sealed record HealthStatus(string Status);
+}
