@@ -200,7 +200,7 @@ public sealed class AdaptiveCardTemplate
         {
             JsonValueKind.False or JsonValueKind.Null => false,
             JsonValueKind.String => value.GetValue<string>().Length > 0,
-            JsonValueKind.Number => value.GetValue<double>() != 0,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) != 0,
             _ => true,
         },
         _ => false,
@@ -210,7 +210,7 @@ public sealed class AdaptiveCardTemplate
     {
         null => string.Empty,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
         JsonValue value when value.GetValueKind() == JsonValueKind.True => "true",
         JsonValue value when value.GetValueKind() == JsonValueKind.False => "false",
         _ => node.ToJsonString(),
