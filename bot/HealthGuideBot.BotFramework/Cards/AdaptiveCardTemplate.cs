@@ -50,6 +50,9 @@ public sealed class AdaptiveCardTemplate
         return (JsonObject)BindNode(_template, new Scope(root, root, null))!;
     }
 
+    /// <summary>Binds the template to data that is already JSON (sample data files, tests).</summary>
+    public JsonObject Bind(JsonNode? data) => (JsonObject)BindNode(_template, new Scope(data, data, null))!;
+
     /// <summary>The template with no data (for cards that have no placeholders).</summary>
     public JsonObject Bind() => (JsonObject)BindNode(_template, new Scope(null, null, null))!;
 
