@@ -65,6 +65,12 @@ internal static class NpmPackages
             var manifest = Path.Combine(folder, package.Name, "package.json");
             if (!File.Exists(manifest))
             {
+                var optional = package.Value.TryGetProperty("optional", out var flag) && flag.ValueKind == JsonValueKind.True;
+                if (optional)
+                {
+                    continue; // an optional (usually platform-specific) dependency npm ci skips on this machine
+                }
+
                 return $"{package.Name} is not installed";
             }
 
