@@ -19,9 +19,11 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public BotHostFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
+    public BotHostFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null, string environment = "Development")
     {
+        _environment = environment;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "hgb-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
@@ -62,7 +64,7 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

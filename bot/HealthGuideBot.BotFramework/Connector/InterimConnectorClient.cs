@@ -54,7 +54,7 @@ internal sealed class InterimConnectorClient(IHttpClientFactory clients, IOption
 
     private HttpClient Client(string serviceUrl)
     {
-        if (!ServiceUrlPolicy.IsAllowed(serviceUrl, options.Value))
+        if (!Authentication.ServiceUrlAllowList.IsAllowed(serviceUrl, options.Value))
         {
             throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, "HostNotAllowed", "The serviceUrl host is not on the allow-list.");
         }

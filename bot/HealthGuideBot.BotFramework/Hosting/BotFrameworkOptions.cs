@@ -20,7 +20,7 @@ public enum BotCloud
 /// <summary>
 /// Settings of the protocol library. The host binds the Azure Bot Service keys users already know
 /// (<c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>) and the
-/// allow-lists into it; <see cref="BotFrameworkOptionsValidator"/> refuses unsafe combinations at start-up.
+/// allow-lists into it; <c>BotFrameworkOptionsValidator</c> refuses unsafe combinations at start-up.
 /// </summary>
 public sealed class BotFrameworkOptions
 {
@@ -59,7 +59,12 @@ public sealed class BotFrameworkOptions
     /// <summary>Channels the bot answers. Teams only, by default.</summary>
     public IList<string> AllowedChannelIds { get; } = ["msteams"];
 
-    /// <summary>For Entra-issued tokens: the caller app ids (<c>azp</c>/<c>appid</c>) allowed. Empty means the Bot Service's own callers only are checked by issuer.</summary>
+    /// <summary>
+    /// For Entra-issued tokens: the caller app ids (<c>azp</c>/<c>appid</c>, GUIDs) allowed; a listed caller is trusted
+    /// as a channel, any other gets 403. Empty: an Entra token whose caller is another app is refused as a skill token
+    /// (401), so only the bot's own tenant and app id pass. Put the Bot Service's caller app id here when its Entra
+    /// tokens arrive.
+    /// </summary>
     public IList<string> AllowedCallers { get; } = [];
 
     /// <summary>
@@ -67,6 +72,13 @@ public sealed class BotFrameworkOptions
     /// server bound to loopback: anyone who can reach <c>/api/messages</c> could otherwise act as any user.
     /// </summary>
     public bool DangerouslyAllowUnauthenticatedLoopbackRequests { get; set; }
+
+    /// <summary>
+    /// Lets a <c>serviceUrl</c> on a LISTED loopback host (for example <c>127.0.0.1</c> in
+    /// <see cref="AllowedServiceUrlHosts"/>) use http, so that tests with authentication on can run a fake Bot Connector
+    /// without TLS. Refused at start-up outside the Development environment.
+    /// </summary>
+    public bool AllowInsecureLoopbackServiceUrls { get; set; }
 
     /// <summary>The largest request body accepted, in bytes; larger ones get 413 before they are read.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;

@@ -29,6 +29,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<ConversationTurnQueue>();
         services.TryAddSingleton<BotMessagesEndpoint>();
         services.TryAddSingleton<IBot, TBot>();
+        services.AddHostedService<LoopbackOnlyGuard>();
         return services;
     }
 

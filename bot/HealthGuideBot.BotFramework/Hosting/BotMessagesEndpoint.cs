@@ -269,7 +269,7 @@ internal sealed partial class BotMessagesEndpoint
             return "channel-not-allowed";
         }
 
-        if (!ServiceUrlPolicy.IsAllowed(activity.ServiceUrl, _options))
+        if (!Authentication.ServiceUrlAllowList.IsAllowed(activity.ServiceUrl, _options))
         {
             return "service-url-host-not-allowed";
         }
