@@ -57,6 +57,23 @@ internal sealed class ConnectorRateLimiter
     /// <summary>The number of conversations whose send history is held (for tests of eviction).</summary>
     public int TrackedConversations => _conversations.Count;
 
+    /// <summary>The send times granted to one conversation in the last hour, as <see cref="DateTimeOffset"/>s (diagnostics and tests).</summary>
+    public IReadOnlyList<DateTimeOffset> GrantedSends(string conversationId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out ConversationSendLimiter? conversation))
+        {
+            return [];
+        }
+
+        long[] granted;
+        lock (conversation)
+        {
+            granted = conversation.Log.ToArray();
+        }
+
+        return ToTimes(granted);
+    }
+
     /// <summary>Waits until one send to <paramref name="conversationId"/> is allowed, and counts it.</summary>
     public async ValueTask AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -229,9 +246,19 @@ internal sealed class ConnectorRateLimiter
         }
     }
 
+    private DateTimeOffset[] ToTimes(long[] timestamps)
+    {
+        DateTimeOffset utcNow = _time.GetUtcNow();
+        long now = _time.GetTimestamp();
+        return [.. timestamps.Select(t => utcNow + TimeSpan.FromSeconds((t - now) / (double)_time.TimestampFrequency))];
+    }
+
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    /// <summary>Rounds up, so a wait never ends before the permitted timestamp.</summary>
+    /// <summary>
+    /// Rounds up to whole milliseconds: <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> truncates
+    /// to milliseconds, so a sub-millisecond remainder would become a zero delay and the wait loop would spin.
+    /// </summary>
     private TimeSpan ToTimeSpan(long ticks) =>
-        TimeSpan.FromTicks((long)Math.Ceiling(ticks * (double)TimeSpan.TicksPerSecond / _time.TimestampFrequency));
+        TimeSpan.FromMilliseconds(Math.Ceiling(ticks * 1000.0 / _time.TimestampFrequency));
 }

@@ -67,6 +67,18 @@ internal sealed class SlidingWindowLog
         return earliest;
     }
 
+    /// <summary>The remembered reservations, oldest first (diagnostics and tests).</summary>
+    public long[] ToArray()
+    {
+        var copy = new long[_count];
+        for (int i = 0; i < _count; i++)
+        {
+            copy[i] = At(i);
+        }
+
+        return copy;
+    }
+
     /// <summary>Records a send at <paramref name="at"/>, which must be no earlier than <see cref="Last"/>.</summary>
     public void Record(long at)
     {
