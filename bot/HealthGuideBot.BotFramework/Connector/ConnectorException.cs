@@ -40,4 +40,7 @@ public sealed class ConnectorException : Exception
     /// True when the send may have been delivered although it failed (an ambiguous 5xx): a retry could duplicate it.
     /// </summary>
     public bool PossiblyDelivered { get; init; }
+
+    /// <summary>How long the connector asked the bot to wait (a 429's Retry-After), when the client gave up before then.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

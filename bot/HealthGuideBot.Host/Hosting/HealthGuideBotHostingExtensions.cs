@@ -1,4 +1,5 @@
 using HealthGuideBot.BotFramework.Cards;
+using HealthGuideBot.BotFramework.Connector;
 using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
@@ -21,6 +22,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddProactiveMessaging()
             .AddHealthGuideStorage(configuration);
 
+        builder.Services.AddOptions<ConnectorOptions>().BindConfiguration($"{HealthGuideBotOptions.Section}:Connector");
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
         builder.Services.AddScoped<WelcomeConversation>();
         builder.Services.AddScoped<HelpConversation>();

@@ -16,6 +16,11 @@ internal sealed class TargetCatalog(string repoRoot, IReadOnlyDictionary<string,
     private static readonly Dictionary<string, string> DefaultBotSettings = new(StringComparer.Ordinal)
     {
         ["HealthGuideBot:DangerouslyAllowUnauthenticatedLoopbackRequests"] = "true",
+
+        // The tool measures the protocol path on loopback against a peer that has no send limiter, so the app-wide
+        // send limit (Teams' 30-50/s per tenant) is off; the per-conversation limits stay on, and the virtual users
+        // keep each conversation far below them.
+        ["HealthGuideBot:Connector:TenantSendsPerSecond"] = "0",
     };
 
     public TargetLaunchSpec Create(string name, int port, string scratchRoot) => name switch
