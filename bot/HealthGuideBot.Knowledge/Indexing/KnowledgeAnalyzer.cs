@@ -1,0 +1,94 @@
+using HealthGuideBot.Core.Knowledge;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace HealthGuideBot.Knowledge.Indexing;
+
+/// <summary>
+/// The one analyser for indexing and querying: standard tokenizer → lower case → UK/US folding → English possessive
+/// → Porter stemming → synonyms. Each synonym group from knowledge/synonyms.txt becomes one extra token
+/// (<c>syn042</c>) stacked on every member, single words and phrases alike, so "EpiPen" and "adrenaline
+/// auto-injector" meet on the same term while the original words stay searchable. Synonyms run after stemming
+/// (their phrases are stemmed the same way), so "seizures" and "fitting" find the group too.
+/// Stop words are kept in the index; the search ignores them in questions.
+/// </summary>
+internal sealed class KnowledgeAnalyzer : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    public const string SynonymTokenPrefix = "syn";
+
+    private readonly SynonymMap? _synonyms;
+
+    private KnowledgeAnalyzer(SynonymMap? synonyms) => _synonyms = synonyms;
+
+    public static KnowledgeAnalyzer Create(SynonymList synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(synonyms);
+        using var plain = new KnowledgeAnalyzer(null);
+        var builder = new SynonymMap.Builder(dedup: true);
+        var added = false;
+        for (var group = 0; group < synonyms.Groups.Count; group++)
+        {
+            var canonical = new CharsRef(SynonymToken(group));
+            foreach (var term in synonyms.Groups[group])
+            {
+                var words = plain.Terms(term).Select(token => token.Term).ToArray();
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                builder.Add(SynonymMap.Builder.Join(words, new CharsRef()), canonical, includeOrig: true);
+                added = true;
+            }
+        }
+
+        return new KnowledgeAnalyzer(added ? builder.Build() : null);
+    }
+
+    public static string SynonymToken(int group) => SynonymTokenPrefix + group.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsSynonymToken(string term) =>
+        term.Length == SynonymTokenPrefix.Length + 3 && term.StartsWith(SynonymTokenPrefix, StringComparison.Ordinal) && term[^3..].All(char.IsAsciiDigit);
+
+    /// <summary>Analyses <paramref name="text"/> into terms with positions and offsets.</summary>
+    public IReadOnlyList<AnalyzedTerm> Terms(string text, string field = KnowledgeIndexFields.Body)
+    {
+        var terms = new List<AnalyzedTerm>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<IPositionLengthAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add(new AnalyzedTerm(term.ToString(), Math.Max(0, position), Math.Max(1, length.PositionLength), offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new SpellingVariantFilter(stream);
+        stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new PorterStemFilter(stream);
+        if (_synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, _synonyms, ignoreCase: false);
+        }
+
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
