@@ -131,9 +131,13 @@ public sealed class EmergencyRouter
             return new EmergencyRouting(null, null, 0, null, strong, policy, isShort);
         }
 
+        // The strongest kind of evidence wins, then the condition where minutes matter most: "can't breathe" alone is
+        // asthma, but with "nut allergy" (acute anaphylaxis evidence) or "choking" the other card wins. Counting
+        // matches is only the last tie-break, so many weak words never outvote one strong one.
         var (candidate, best) = evidence
-            .OrderByDescending(entry => entry.Value.Score)
+            .OrderByDescending(entry => entry.Value.Strongest)
             .ThenBy(entry => _priority.GetValueOrDefault(entry.Key, int.MaxValue))
+            .ThenByDescending(entry => entry.Value.Score)
             .First() is var top ? (top.Key, top.Value) : default;
 
         var routed = best.Strongest switch

@@ -78,9 +78,13 @@ internal sealed class EmergencyRoutingTable
             new(Choking, Supporting, false, ["back blows", "abdominal thrusts", "gagging", "swallowed", "grape", "sweet", "lodged"]),
 
             // Collapse and CPR.
-            new(Collapse, Acute, ExpandSynonyms: true, ["unconscious", "not breathing", "cardiac arrest"]),
+            // Being unresponsive is part of many emergencies (a seizure, a severe hypo, a head injury): on its own it is
+            // the collapse card, but acute evidence of a specific condition wins. Not breathing always means CPR.
+            new(Collapse, Acute, ExpandSynonyms: true, ["not breathing", "cardiac arrest"]),
+            new(Collapse, Topic, ExpandSynonyms: true, ["unconscious"]),
+            new(Collapse, Topic, false, ["collapsed", "collapses", "collapse", "colapsed", "not responding", "unresponsive", "passed out", "fainted"]),
             new(Collapse, Acute, false, [
-                "collapsed", "collapses", "collapse", "colapsed", "wont wake", "wont wake up", "cant wake", "cant wake him",
+                "wont wake", "wont wake up", "cant wake", "cant wake him",
                 "cant wake her", "not waking", "not waking up", "wont respond", "not moving", "lifeless", "gone blue",
                 "turned blue", "turning blue", "lips are blue", "lips blue", "blue lips", "no pulse", "heart stopped",
                 "not breathing", "stopped breathing", "dropped to the floor", "fell to the floor", "went limp", "floppy",
@@ -93,10 +97,13 @@ internal sealed class EmergencyRoutingTable
             // Head injury.
             new(HeadInjury, Acute, ExpandSynonyms: true, ["head injury"]),
             new(HeadInjury, Acute, false, [
-                "concussion", "concussed", "knocked out", "head wound", "cut head", "head bleeding", "bleeding head",
+                "concussion", "concussed", "knocked out", "headbutted", "head butted", "head butt", "headbutt", "head wound", "cut head", "head bleeding", "bleeding head",
                 "hit his head", "hit her head", "banged his head", "banged her head", "bumped his head", "bumped her head",
                 "head injuries", "skull",
             ]),
+
+            // Hyperglycaemia.
+            new(HeadInjury, Supporting, false, ["dizzy", "drowsy", "confused", "being sick", "vomiting", "headache"]),
 
             // Hyperglycaemia.
             new(Hyperglycaemia, Topic, ExpandSynonyms: true, ["hyper"]),
@@ -108,7 +115,7 @@ internal sealed class EmergencyRoutingTable
             new(Hypoglycaemia, Topic, ExpandSynonyms: true, ["hypo"]),
             new(Hypoglycaemia, Acute, false, ["having a hypo", "going hypo", "gone hypo", "hypo now", "severe hypo", "low bg", "bg low", "sugar low", "sugars low", "low sugars", "sugar crash"]),
             new(Hypoglycaemia, Supporting, ExpandSynonyms: true, ["glucose tablets", "glucagon", "diabetes"]),
-            new(Hypoglycaemia, Supporting, false, ["shaky", "shaking", "sweaty", "sweating", "clammy", "trembling", "wobbly", "dizzy", "pale"]),
+            new(Hypoglycaemia, Supporting, false, ["shaky", "shaking", "sweaty", "sweating", "clammy", "trembling", "wobbly", "dizzy", "pale", "confused", "grumpy"]),
             new(Hyperglycaemia, Supporting, ExpandSynonyms: true, ["diabetes"]),
 
             // Self-harm and suicidal thoughts.
@@ -143,7 +150,8 @@ internal sealed class EmergencyRoutingTable
             new(EmergencyServices, Topic, ExpandSynonyms: true, ["999 script"]),
             new(EmergencyServices, Topic, false, [
                 "call 999", "call an ambulance", "calling 999", "calling an ambulance", "ring 999", "ring an ambulance",
-                "phone 999", "phone an ambulance", "dial 999", "call handler", "what to say to 999",
+                "phone 999", "phone an ambulance", "dial 999", "call handler", "what to say to 999", "tell the ambulance",
+                "say to the ambulance", "tell 999", "what to tell",
                 "what do i say to 999", "what do i tell 999", "ambulance directions",
             ]),
             new(EmergencyServices, Supporting, false, ["999", "ambulance", "paramedics", "112"]),
@@ -160,25 +168,28 @@ internal sealed class EmergencyRoutingTable
                 ["hit", "hits", "banged", "bang", "bumped", "bump", "knocked", "knock", "bashed", "smacked", "cracked", "whacked", "fell", "fallen", "landed", "injured", "injury", "kicked", "blow", "struck", "headbutted", "lump", "bleeding", "cut", "gash", "egg", "bruise"],
                 ["head", "skull", "forehead"]),
             new(Hyperglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "levels", "level", "reading", "readings", "ketones", "ketone"], ["high", "higher", "hi", "rising", "positive", "moderate", "large", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
-            new(Hypoglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "levels", "level", "reading", "readings"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
+            new(Hypoglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "levels", "level", "reading", "readings", "libre", "dexcom", "cgm", "meter", "monitor"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
             new(Hypoglycaemia, Acute, 2, ["having", "had", "going", "gone", "in", "bad"], ["hypo"]),
             new(MentalHealth, Acute, 3, ["kill", "killing", "hurt", "hurting", "harm", "harming", "cut", "cutting", "hang", "hanging", "strangle", "burn", "burning", "burnt"], ["herself", "himself", "themselves", "themself", "myself", "yourself"]),
+            new(MentalHealth, Acute, 3, ["cuts", "cut", "cutting", "scratches", "scratching", "burns", "scars", "marks", "slashes"], ["arms", "arm", "wrists", "wrist", "legs", "leg", "thighs", "thigh", "stomach"]),
             new(MentalHealth, Acute, 3, ["end", "ending", "take", "taking", "took"], ["life"]),
             new(MentalHealth, Acute, 4, ["took", "taken", "swallowed", "ate"], ["pills", "tablets", "paracetamol", "medicine", "overdose"]),
             new(Seizure, Acute, 3, ["having", "had", "has", "started", "in", "another", "keeps"], ["fit", "fits", "seizure", "seizures", "convulsion", "convulsions"]),
-            new(Collapse, Acute, 3, ["not", "isnt", "stopped", "no", "barely"], ["breathing", "responding", "responsive", "moving", "waking"]),
+            new(Collapse, Acute, 3, ["not", "isnt", "stopped", "no", "barely"], ["breathing"]),
+            new(Collapse, Topic, 3, ["not", "isnt", "no", "wont"], ["responding", "responsive", "moving", "waking"]),
         ],
         StrongCues =
         [
             "help", "helpp", "urgent", "urgently", "now", "quick", "quickly", "asap", "emergency", "hurry", "sos", "999", "112",
             "ambulance", "paramedics", "having", "cant", "cannot", "wont", "isnt", "stopped", "gone", "turning", "turned",
             "started", "starting", "keeps", "struggling", "suddenly", "just", "please", "pls", "plz", "omg", "collapsed",
-            "fell", "happening", "currently",
+            "fell", "happening", "currently", "still", "lasting", "lasted", "minutes", "mins", "found",
         ],
         StrongPhrases =
         [
             "what do i do", "what do we do", "what should i do", "what should we do", "what to do", "what now", "right now",
-            "how do i help", "what can i do", "what do i need to do", "how do i treat", "what do you do",
+            "how do i help", "what can i do", "what do i need to do", "how do i treat", "what do you do", "what do i say",
+            "what should i say", "what do i tell", "what should i tell",
         ],
         WeakCues =
         [
@@ -231,7 +242,9 @@ internal sealed class EmergencyRoutingTable
             "size", "sizes", "server", "severe", "several", "sever", "allergen", "alert", "allergens", "allergist",
             "hyperlink", "hype", "hypoallergenic", "diabetes", "password", "passwords", "passed", "passing", "unconsciously",
             "suicidal", "overdue", "overdo", "overdone", "harmless", "harmful", "smoke", "choke", "joke", "jokes", "poke",
-            "asthma", "seizure", "seizures", "faint", "fainted", "paint", "painted", "saint", "flint",
+            "asthma", "seizure", "seizures", "faint", "fainted", "paint", "painted", "saint", "flint", "confused",
+            "confusion", "conscious", "consciousness", "responsive", "responding", "breathing", "choosing", "concerned",
+            "concern", "concerns", "focused", "refused", "amused", "accused", "excused", "infused",
         ],
     };
 }

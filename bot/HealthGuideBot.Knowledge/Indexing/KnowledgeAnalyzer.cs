@@ -1,9 +1,9 @@
+using System.Collections.Frozen;
 using HealthGuideBot.Core.Knowledge;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
@@ -22,33 +22,30 @@ internal sealed class KnowledgeAnalyzer : Analyzer
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
     public const string SynonymTokenPrefix = "syn";
 
-    private readonly SynonymMap? _synonyms;
+    private readonly FrozenDictionary<string, SynonymPhrase[]>? _synonyms;
 
-    private KnowledgeAnalyzer(SynonymMap? synonyms) => _synonyms = synonyms;
+    private KnowledgeAnalyzer(FrozenDictionary<string, SynonymPhrase[]>? synonyms) => _synonyms = synonyms;
 
     public static KnowledgeAnalyzer Create(SynonymList synonyms)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
         using var plain = new KnowledgeAnalyzer(null);
-        var builder = new SynonymMap.Builder(dedup: true);
-        var added = false;
+        var phrases = new List<SynonymPhrase>();
         for (var group = 0; group < synonyms.Groups.Count; group++)
         {
-            var canonical = new CharsRef(SynonymToken(group));
-            foreach (var term in synonyms.Groups[group])
-            {
-                var words = plain.Terms(term).Select(token => token.Term).ToArray();
-                if (words.Length == 0)
-                {
-                    continue;
-                }
-
-                builder.Add(SynonymMap.Builder.Join(words, new CharsRef()), canonical, includeOrig: true);
-                added = true;
-            }
+            var token = SynonymToken(group);
+            phrases.AddRange(synonyms.Groups[group]
+                .Select(term => plain.Terms(term).Select(analysed => analysed.Term).ToArray())
+                .Where(words => words.Length > 0)
+                .Select(words => new SynonymPhrase(words, token)));
         }
 
-        return new KnowledgeAnalyzer(added ? builder.Build() : null);
+        // The same words can reach one group twice ("seizure", "seizures" both stem to "seizur"): keep one.
+        var byFirstWord = phrases
+            .DistinctBy(phrase => string.Join(' ', phrase.Words) + "|" + phrase.Token)
+            .GroupBy(phrase => phrase.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
+        return new KnowledgeAnalyzer(byFirstWord.Count > 0 ? byFirstWord : null);
     }
 
     public static string SynonymToken(int group) => SynonymTokenPrefix + group.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
@@ -86,7 +83,7 @@ internal sealed class KnowledgeAnalyzer : Analyzer
         stream = new PorterStemFilter(stream);
         if (_synonyms is not null)
         {
-            stream = new SynonymFilter(stream, _synonyms, ignoreCase: false);
+            stream = new SynonymGroupFilter(stream, _synonyms);
         }
 
         return new TokenStreamComponents(tokenizer, stream);

@@ -115,10 +115,20 @@ public sealed partial class KnowledgeIndexBuilder
         new StoredField(KnowledgeIndexFields.Anchor, section.Anchor),
         new StoredField(KnowledgeIndexFields.Headings, string.Join(KnowledgeIndexFields.HeadingSeparator, section.HeadingPath)),
         new StoredField(KnowledgeIndexFields.Text, section.Text),
-        new TextField(KnowledgeIndexFields.Title, document.Title, Field.Store.NO),
-        new TextField(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), Field.Store.NO),
-        new TextField(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), Field.Store.NO),
+        new Field(KnowledgeIndexFields.Title, document.Title, IndexedWithTermVector),
+        new Field(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), IndexedWithTermVector),
+        new Field(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), IndexedWithTermVector),
     ];
+
+    /// <summary>Indexed text with a term vector (terms only), so a hit's coverage of the question needs no re-analysis.</summary>
+    private static FieldType IndexedWithTermVector { get; } = CreateIndexedWithTermVector();
+
+    private static FieldType CreateIndexedWithTermVector()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true };
+        type.Freeze();
+        return type;
+    }
 
     private static async Task SwitchCurrentAsync(string indexRoot, string name, CancellationToken cancellationToken)
     {

@@ -98,10 +98,7 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
             foreach (var scoreDoc in top.ScoreDocs)
             {
                 var section = ToSection(searcher.Doc(scoreDoc.Doc));
-                var title = generation.Documents.TryGetValue(section.DocumentId, out var document) ? document.Title : string.Empty;
-                var terms = generation.Analyzer.Terms($"{title}\n{string.Join(' ', section.HeadingPath)}\n{MarkdownText.Plain(section.Text)}")
-                    .Select(term => term.Term)
-                    .ToHashSet(StringComparer.Ordinal);
+                var terms = SectionTerms(searcher.IndexReader, scoreDoc.Doc);
                 hits.Add(new KnowledgeHit(section, scoreDoc.Score, Highlight(generation, plan, section), plan.Coverage(terms)));
             }
 
@@ -180,6 +177,22 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
         }
     }
 
+    private static HashSet<string> SectionTerms(IndexReader reader, int docId)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var vectors = reader.GetTermVectors(docId);
+        foreach (var field in (string[])[KnowledgeIndexFields.Title, KnowledgeIndexFields.Heading, KnowledgeIndexFields.Body])
+        {
+            var enumerator = vectors?.GetTerms(field)?.GetEnumerator();
+            while (enumerator is not null && enumerator.MoveNext())
+            {
+                terms.Add(enumerator.Term.Utf8ToString());
+            }
+        }
+
+        return terms;
+    }
+
     private static KnowledgeSection ToSection(Document entry) => new(
         entry.Get(KnowledgeIndexFields.DocumentId, CultureInfo.InvariantCulture),
         entry.Get(KnowledgeIndexFields.Anchor, CultureInfo.InvariantCulture),
@@ -190,11 +203,11 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
     private static string Highlight(KnowledgeIndexGeneration generation, QueryPlan plan, KnowledgeSection section)
     {
         var text = MarkdownText.Plain(section.Text);
-        var scorer = new QueryScorer(plan.HighlightQuery, KnowledgeIndexFields.Body);
+        var scorer = new QueryTermScorer(plan.HighlightTerms);
         var whole = text.Length <= WholeSectionCharacters;
         var highlighter = new Highlighter(new SimpleHTMLFormatter(HighlightStart, HighlightEnd), scorer)
         {
-            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentCharacters),
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(FragmentCharacters),
             MaxDocCharsToAnalyze = int.MaxValue,
         };
         try

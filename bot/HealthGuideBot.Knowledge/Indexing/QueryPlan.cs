@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
 
 namespace HealthGuideBot.Knowledge.Indexing;
 
@@ -12,8 +13,8 @@ namespace HealthGuideBot.Knowledge.Indexing;
 internal sealed class QueryPlan
 {
     private const int MaximumPositions = 32;
-    private const float TitleBoost = 1.5f;
-    private const float HeadingBoost = 2.5f;
+    private const float TitleBoost = 1f;
+    private const float HeadingBoost = 1.5f;
     private const float BodyBoost = 1f;
     private const float TieBreaker = 0.1f;
 
@@ -30,20 +31,32 @@ internal sealed class QueryPlan
         "tell", "know", "need", "needs", "want", "wants", "happen", "happens", "ok", "okay", "hi", "hello", "thanks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // School-life words that the knowledge base uses only in passing ("each half term", "the school office"). A
+    // question made only of these ("what time is the staff meeting?") is not a health question, so they are not
+    // searched for; beside a health word they add nothing but noise ("pupil" matching the heading "Pupils").
+    // Words the knowledge base never uses ("wifi", "password") need no entry: being unknown, they count against
+    // a section's coverage of the question, which is what makes such questions fall below the answer threshold.
+    private static readonly FrozenSet<string> NonTopicWords = new[]
+    {
+        "school", "schools", "staff", "pupil", "pupils", "child", "children", "student", "students", "time", "times",
+        "today", "term", "half", "lunch", "lunchtime", "meeting", "meetings", "room", "office", "email", "system",
+        "car", "code", "log",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly Position[] _positions;
 
-    private QueryPlan(Query query, Query highlightQuery, Position[] positions, int knownCount)
+    private QueryPlan(Query query, WeightedTerm[] highlightTerms, Position[] positions, int knownCount)
     {
         Query = query;
-        HighlightQuery = highlightQuery;
+        HighlightTerms = highlightTerms;
         _positions = positions;
         KnownCount = knownCount;
     }
 
     public Query Query { get; }
 
-    /// <summary>The body terms only, for the highlighter.</summary>
-    public Query HighlightQuery { get; }
+    /// <summary>The question's terms, weighted by rarity, for the highlighter.</summary>
+    public WeightedTerm[] HighlightTerms { get; }
 
     public int PositionCount => _positions.Length;
 
@@ -53,7 +66,7 @@ internal sealed class QueryPlan
     {
         var terms = analyzer.Terms(question);
         var kept = terms
-            .Where(term => term.IsSynonym || !StopWords.Contains(Surface(question, term)))
+            .Where(term => term.IsSynonym || (!StopWords.Contains(Surface(question, term)) && !NonTopicWords.Contains(Surface(question, term))))
             .ToList();
         var positions = kept
             .GroupBy(term => term.Position)
@@ -66,13 +79,14 @@ internal sealed class QueryPlan
                 Weight(group.Where(term => !term.IsSynonym).Select(term => term.Term).DefaultIfEmpty(group.First().Term), reader, sectionCount),
                 group.Any(term => DocumentFrequency(term.Term, reader) > 0)))
             .ToArray();
-        if (positions.Length == 0)
+        // Nothing left to search for, or only numbers ("what is 2+2"): there is no question about the knowledge base.
+        if (positions.Length == 0 || positions.All(position => position.Terms.All(term => term.All(char.IsAsciiDigit))))
         {
             return null;
         }
 
         var query = new BooleanQuery();
-        var highlight = new BooleanQuery();
+        var highlight = new List<WeightedTerm>();
         foreach (var position in positions)
         {
             var disjunction = new DisjunctionMaxQuery(TieBreaker);
@@ -81,13 +95,13 @@ internal sealed class QueryPlan
                 disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Title, term)) { Boost = TitleBoost });
                 disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Heading, term)) { Boost = HeadingBoost });
                 disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Body, term)) { Boost = BodyBoost });
-                highlight.Add(new TermQuery(new Term(KnowledgeIndexFields.Body, term)), Occur.SHOULD);
+                highlight.Add(new WeightedTerm((float)position.Weight, term));
             }
 
             query.Add(disjunction, Occur.SHOULD);
         }
 
-        return new QueryPlan(query, highlight, positions, positions.Count(position => position.Known));
+        return new QueryPlan(query, highlight.ToArray(), positions, positions.Count(position => position.Known));
     }
 
     /// <summary>The weighted share (0–1) of the question's positions whose terms appear in <paramref name="sectionTerms"/>.</summary>
