@@ -29,10 +29,14 @@ public sealed record KnowledgeDocument(
     /// <summary>The value the sample knowledge base uses for <c>approved-by</c>; such documents are unapproved.</summary>
     public const string SampleApprovalPrefix = "SAMPLE";
 
+    /// <summary>What a Word or PDF document without an <c>approved-by</c> property is given: it reads as unapproved.</summary>
+    public const string ApprovalNotRecorded = "Not recorded";
+
     /// <summary>False for sample content or a document without an approver.</summary>
     public bool IsApproved =>
         !string.IsNullOrWhiteSpace(ApprovedBy)
-        && !ApprovedBy.TrimStart().StartsWith(SampleApprovalPrefix, StringComparison.OrdinalIgnoreCase);
+        && !ApprovedBy.TrimStart().StartsWith(SampleApprovalPrefix, StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(ApprovedBy.Trim(), ApprovalNotRecorded, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="today"/> is after the next-review date.</summary>
     public bool IsOverdue(DateOnly today) => today > NextReview;

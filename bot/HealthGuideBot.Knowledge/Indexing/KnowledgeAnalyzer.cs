@@ -3,6 +3,8 @@ using HealthGuideBot.Core.Knowledge;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
@@ -21,6 +23,9 @@ internal sealed class KnowledgeAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
     public const string SynonymTokenPrefix = "syn";
+
+    // Words Porter would wrongly merge into a synonym-group word: "fitness" and "fitted" must not become "fit" (a seizure).
+    private static readonly CharArraySet NotStemmed = new(Version, ["fitness", "fitted", "fitter", "fittings", "fitter's"], ignoreCase: false);
 
     private readonly FrozenDictionary<string, SynonymPhrase[]>? _synonyms;
 
@@ -80,6 +85,7 @@ internal sealed class KnowledgeAnalyzer : Analyzer
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new SpellingVariantFilter(stream);
         stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new SetKeywordMarkerFilter(stream, NotStemmed);
         stream = new PorterStemFilter(stream);
         if (_synonyms is not null)
         {

@@ -27,7 +27,7 @@ internal sealed class DocxDocumentReader : IKnowledgeDocumentReader
             using var word = WordprocessingDocument.Open(path, isEditable: false);
             return Task.FromResult(Read(word, Path.GetFileName(path)));
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or IOException and not FileNotFoundException)
+        catch (Exception exception) when (exception is OpenXmlPackageException or FileFormatException or IOException and not FileNotFoundException)
         {
             throw new InvalidDataException($"{Path.GetFileName(path)}: not a readable Word document ({exception.Message}).", exception);
         }
@@ -53,19 +53,13 @@ internal sealed class DocxDocumentReader : IKnowledgeDocumentReader
         values.TryAdd(DocumentMetadata.Title, Path.GetFileNameWithoutExtension(sourceFile));
         values.TryAdd(DocumentMetadata.Category, nameof(KnowledgeCategory.Policy));
         values.TryAdd(DocumentMetadata.Owner, UnknownOwner);
-        values.TryAdd(DocumentMetadata.ApprovedBy, string.Empty);
+        values.TryAdd(DocumentMetadata.ApprovedBy, KnowledgeDocument.ApprovalNotRecorded);
         values.TryAdd(DocumentMetadata.Audience, DefaultAudience);
         if (!values.ContainsKey(DocumentMetadata.NextReview)
             && values.TryGetValue(DocumentMetadata.Reviewed, out var reviewed)
             && DateOnly.TryParseExact(reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewedDate))
         {
             values[DocumentMetadata.NextReview] = reviewedDate.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        // Word documents have no approval field of their own: an empty approver means "unapproved", not "invalid".
-        if (string.IsNullOrWhiteSpace(values[DocumentMetadata.ApprovedBy]))
-        {
-            values[DocumentMetadata.ApprovedBy] = "Not recorded";
         }
 
         var document = DocumentMetadata.ToDocument(values, sourceFile);

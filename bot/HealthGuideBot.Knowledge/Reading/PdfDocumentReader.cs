@@ -63,7 +63,7 @@ internal sealed class PdfDocumentReader : IKnowledgeDocumentReader
         values.TryAdd(DocumentMetadata.Title, Path.GetFileNameWithoutExtension(sourceFile));
         values.TryAdd(DocumentMetadata.Category, nameof(KnowledgeCategory.Policy));
         values.TryAdd(DocumentMetadata.Owner, "Not recorded");
-        values.TryAdd(DocumentMetadata.ApprovedBy, "Not recorded");
+        values.TryAdd(DocumentMetadata.ApprovedBy, KnowledgeDocument.ApprovalNotRecorded);
         values.TryAdd(DocumentMetadata.Audience, "all-staff");
         if (!values.ContainsKey(DocumentMetadata.NextReview)
             && values.TryGetValue(DocumentMetadata.Reviewed, out var reviewed)
