@@ -1,0 +1,113 @@
+using HealthGuideBot.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HealthGuideBot.Core.Questions;
+
+/// <summary>
+/// Answers a policy or guidance question from the knowledge base: the best section with a citation, a "did you
+/// mean" when unsure, or an honest "I don't have an approved answer; ask &lt;role&gt;". The question is only ever
+/// searched for: instructions inside it are text, never followed.
+/// </summary>
+public sealed partial class QuestionAnswerer
+{
+    private const int SearchDepth = 8;
+
+    private readonly IKnowledgeSearch _search;
+    private readonly IAnswerComposer _composer;
+    private readonly QuestionAnsweringOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<QuestionAnswerer> _logger;
+
+    public QuestionAnswerer(
+        IKnowledgeSearch search,
+        IAnswerComposer composer,
+        IOptions<QuestionAnsweringOptions> options,
+        TimeProvider timeProvider,
+        ILogger<QuestionAnswerer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(composer);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _search = search;
+        _composer = composer;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async ValueTask<QuestionOutcome> AnswerAsync(string question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var result = _search.Search(question, SearchDepth);
+        var confidence = Confidence(result);
+        var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+
+        QuestionOutcome outcome;
+        if (result.Hits.Count == 0 || confidence < _options.SuggestionThreshold)
+        {
+            outcome = new NoApprovedAnswer(_options.AskRole);
+        }
+        else if (confidence < _options.AnswerThreshold)
+        {
+            var suggestions = result.Hits
+                .Where(hit => hit.Coverage >= _options.SuggestionThreshold)
+                .DistinctBy(hit => hit.Section.Id)
+                .Take(Math.Max(1, _options.MaxSuggestions))
+                .Select(hit => Cite(hit.Section, today))
+                .OfType<Citation>()
+                .ToArray();
+            outcome = suggestions.Length == 0
+                ? new NoApprovedAnswer(_options.AskRole)
+                : new DidYouMean(suggestions, _options.AskRole, confidence);
+        }
+        else
+        {
+            var best = result.Hits[0];
+            var excerpt = await _composer.ComposeAsync(new AnswerEvidence(question, [best]), cancellationToken);
+            outcome = Cite(best.Section, today) is { } citation && excerpt.Length > 0
+                ? new AnsweredQuestion(excerpt, [citation], confidence)
+                : new NoApprovedAnswer(_options.AskRole);
+        }
+
+        Log.QuestionAnswered(
+            _logger,
+            outcome.GetType().Name,
+            outcome.Citations.Count > 0 ? outcome.Citations[0].Source.SectionId : "none",
+            confidence);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The best section's coverage of the question (0–1), each term weighted by its rarity; words the knowledge base
+    /// has never seen ("wifi", "France") weigh as much as the rarest known word, so an off-topic question scores low.
+    /// </summary>
+    internal static double Confidence(KnowledgeSearchResult result)
+    {
+        if (result.Hits.Count == 0 || result.QueryTermCount == 0 || result.KnownQueryTermCount == 0)
+        {
+            return 0;
+        }
+
+        return Math.Clamp(result.Hits[0].Coverage, 0, 1);
+    }
+
+    private Citation? Cite(KnowledgeSection section, DateOnly today)
+    {
+        if (_search.FindDocument(section.DocumentId) is not { } document)
+        {
+            return null;
+        }
+
+        var source = SourceReference.For(document, section);
+        return new Citation(source, source.IsOverdue(today));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Question outcome {Outcome} citing {SectionId} (confidence {Confidence:0.00})")]
+        public static partial void QuestionAnswered(ILogger logger, string outcome, string sectionId, double confidence);
+    }
+}

@@ -1,0 +1,74 @@
+using HealthGuideBot.Core.Emergencies;
+using HealthGuideBot.Core.Knowledge;
+
+namespace HealthGuideBot.Core.Tests.Emergencies;
+
+/// <summary>The router on its own, with the real synonym list. The evaluation set (Knowledge.Tests) measures it at scale.</summary>
+public sealed class EmergencyRouterTests
+{
+    private static readonly EmergencyRouter Router = new(SynonymList.Load(KnowledgeFolder()));
+
+    [Theory]
+    [InlineData("asthma", EmergencyDocumentIds.Asthma)]
+    [InlineData("ASTHMA ATTACK!!!", EmergencyDocumentIds.Asthma)]
+    [InlineData("boy having a fit what do i do", EmergencyDocumentIds.Seizure)]
+    [InlineData("kid cant breathe", EmergencyDocumentIds.Asthma)]
+    [InlineData("kid can't breathe after eating peanuts", EmergencyDocumentIds.Anaphylaxis)]
+    [InlineData("she's gone blue and not breathing", EmergencyDocumentIds.Collapse)]
+    [InlineData("choking", EmergencyDocumentIds.Choking)]
+    [InlineData("chokking", EmergencyDocumentIds.Choking)]
+    [InlineData("hypo", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("low blood sugar", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("hit his head", EmergencyDocumentIds.HeadInjury)]
+    [InlineData("collapsed", EmergencyDocumentIds.Collapse)]
+    [InlineData("unconscious", EmergencyDocumentIds.Collapse)]
+    [InlineData("allergic reaction lips swelling", EmergencyDocumentIds.Anaphylaxis)]
+    [InlineData("said she wants to kill herself", EmergencyDocumentIds.MentalHealth)]
+    [InlineData("self harm", EmergencyDocumentIds.MentalHealth)]
+    [InlineData("siezure", EmergencyDocumentIds.Seizure)]
+    [InlineData("fiiiiitting", EmergencyDocumentIds.Seizure)]
+    [InlineData("child jerking on the floor not responding", EmergencyDocumentIds.Seizure)]
+    public void Route_SendsEmergencyWordingToTheRightDocument(string message, string documentId)
+    {
+        Assert.Equal(documentId, Router.Route(message));
+    }
+
+    [Theory]
+    [InlineData("can I give paracetamol")]
+    [InlineData("what is the policy on asthma inhalers on trips")]
+    [InlineData("what training do staff need for choking")]
+    [InlineData("how do I refer a pupil who is self harming to CAMHS")]
+    [InlineData("is he fit for PE")]
+    [InlineData("the pupil is sitting an exam")]
+    [InlineData("she is conscious and talking")]
+    [InlineData("what time is the staff meeting")]
+    [InlineData("")]
+    [InlineData("!!!")]
+    public void Route_LeavesOrdinaryQuestionsToSearch(string message)
+    {
+        Assert.Null(Router.Route(message));
+    }
+
+    [Fact]
+    public void Explain_ShowsWhyAPolicyQuestionWasNotRouted()
+    {
+        var routing = Router.Explain("where are the spare epipens kept");
+
+        Assert.Null(routing.DocumentId);
+        Assert.Equal(EmergencyDocumentIds.Anaphylaxis, routing.Candidate);
+        Assert.True(routing.HasPolicyCue);
+    }
+
+    private static string KnowledgeFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HealthGuideBot.sln")))
+            {
+                return Path.Combine(directory.FullName, "knowledge");
+            }
+        }
+
+        throw new InvalidOperationException("HealthGuideBot.sln not found.");
+    }
+}

@@ -1,0 +1,91 @@
+using HealthGuideBot.Core.Questions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthGuideBot.Knowledge.Tests.Questions;
+
+[Collection(SharedKnowledgeIndex.Name)]
+public sealed class QuestionAnswererTests(KnowledgeIndexFixture fixture)
+{
+    private readonly FakeLogger<QuestionAnswerer> _logger = new();
+
+    [Fact]
+    public async Task AnswerAsync_QuotesTheBestSection_WithItsCitation()
+    {
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync("who writes an IHP", CancellationToken.None);
+
+        var answered = Assert.IsType<AnsweredQuestion>(outcome);
+        var citation = Assert.Single(answered.Citations);
+        Assert.Equal("Individual Healthcare Plans (IHPs) – guidance for staff", citation.Source.Title);
+        Assert.Equal("Who writes the IHP", citation.Source.Section);
+        Assert.Equal(new DateOnly(2026, 11, 27), citation.Source.Reviewed);
+        Assert.False(citation.IsOverdue);
+        Assert.Contains("**IHP**", answered.Excerpt, StringComparison.Ordinal);
+        Assert.InRange(answered.Confidence, 0.6, 1.0);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_FlagsEveryCitation_PastItsReviewDate()
+    {
+        var outcome = await Answerer(Today(2028, 1, 10)).AnswerAsync("who writes an IHP", CancellationToken.None);
+
+        Assert.True(outcome.HasOverdueSource);
+        Assert.All(outcome.Citations, citation => Assert.True(citation.IsOverdue));
+    }
+
+    [Theory]
+    [InlineData("what is the wifi password")]
+    [InlineData("what is the capital of France")]
+    [InlineData("what time is the staff meeting")]
+    public async Task AnswerAsync_RefusesHonestly_NamingTheConfiguredRole(string question)
+    {
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync(question, CancellationToken.None);
+
+        var refusal = Assert.IsType<NoApprovedAnswer>(outcome);
+        Assert.Equal("I don't have an approved answer to that; ask the first aid lead.", refusal.Message);
+        Assert.Empty(refusal.Citations);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_OffersTheClosestSections_WhenUnsure()
+    {
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync("reintegration after long term illness", CancellationToken.None);
+
+        var didYouMean = Assert.IsType<DidYouMean>(outcome);
+        Assert.Equal("pathway-health-needs#return-and-reintegration", didYouMean.Suggestions[0].Source.SectionId);
+        Assert.InRange(didYouMean.Suggestions.Count, 1, 3);
+        Assert.Equal("the first aid lead", didYouMean.AskRole);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NeverLogsTheQuestion()
+    {
+        const string question = "can I give Jayden Smith in 4B some Calpol";
+
+        await Answerer(Today(2026, 12, 1)).AnswerAsync(question, CancellationToken.None);
+
+        var records = _logger.Collector.GetSnapshot();
+        Assert.NotEmpty(records);
+        Assert.All(records, record =>
+        {
+            Assert.DoesNotContain("Jayden", record.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Calpol", record.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(4010, record.Id.Id);
+        });
+    }
+
+    private QuestionAnswerer Answerer(TimeProvider time) => new(
+        fixture.Search,
+        new ExtractiveAnswerComposer(),
+        Options.Create(new QuestionAnsweringOptions { AskRole = "the first aid lead" }),
+        time,
+        _logger);
+
+    private static FakeTimeProvider Today(int year, int month, int day)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        return time;
+    }
+}
