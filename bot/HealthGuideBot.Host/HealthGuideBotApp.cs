@@ -3,6 +3,8 @@ using HealthGuideBot.BotFramework.Proactive;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
+using HealthGuideBot.Host.Conversations.Emergency;
+using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
 
@@ -13,13 +15,17 @@ internal sealed class HealthGuideBotApp : IBot
 {
     private readonly ActivityRouter _routes = new ActivityRouter()
         .BeforeEveryTurn((turn, ct) => Get<ConversationReferenceRecorder>(turn).RecordAsync(turn, ct))
+        .Intercept((turn, ct) => Get<EmergencyConversation>(turn).TryAnswerAsync(turn, ct))
         .Intercept(ContinueActiveDialogAsync)
         .OnActivity(ActivityTypes.InstallationUpdate, (turn, ct) => Get<WelcomeConversation>(turn).OnInstallationUpdateAsync(turn, ct))
         .OnMessage(HelpConversation.IsHelpRequest, (turn, ct) => Get<HelpConversation>(turn).ShowAsync(turn, ct))
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))
         .OnCardAction(HelpConversation.ExamplesVerb, (turn, action, ct) => HelpConversation.ShowExamplesAsync(action, ct))
-        .OnUnmatchedMessage((turn, ct) => Get<FallbackConversation>(turn).ReplyAsync(turn, ct));
+        .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
+        .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
+        .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
+        .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         _routes.RouteAsync(turn, cancellationToken);

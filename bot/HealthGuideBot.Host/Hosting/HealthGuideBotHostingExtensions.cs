@@ -4,7 +4,11 @@ using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Help;
+using HealthGuideBot.Core.Emergencies;
+using HealthGuideBot.Host.Conversations.Emergency;
+using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Welcome;
+using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
 
 namespace HealthGuideBot.Host.Hosting;
@@ -20,13 +24,17 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration))
             .AddBotDialogs()
             .AddProactiveMessaging()
-            .AddHealthGuideStorage(configuration);
+            .AddHealthGuideStorage(configuration)
+            .AddHealthGuideKnowledge(configuration, builder.Environment.ContentRootPath, SchoolProfileFrom);
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration($"{HealthGuideBotOptions.Section}:Connector");
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
         builder.Services.AddScoped<WelcomeConversation>();
         builder.Services.AddScoped<HelpConversation>();
-        builder.Services.AddScoped<FallbackConversation>();
+        builder.Services.AddOptions<Core.Questions.QuestionAnsweringOptions>().Configure<Microsoft.Extensions.Options.IOptions<HealthGuideBotOptions>>((questions, bot) => questions.AskRole = bot.Value.AskRole);
+        builder.Services.AddScoped<EmergencyConversation>();
+        builder.Services.AddScoped<QuestionConversation>();
+        builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         return builder;
     }
@@ -72,6 +80,12 @@ internal static class HealthGuideBotHostingExtensions
                 target.Add(value);
             }
         }
+    }
+
+    private static SchoolProfile SchoolProfileFrom(IServiceProvider services)
+    {
+        var school = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthGuideBotOptions>>().Value.School;
+        return new SchoolProfile(school.Name, school.Address, school.Postcode, school.Phone, school.Entrance, school.MeetingPoint);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

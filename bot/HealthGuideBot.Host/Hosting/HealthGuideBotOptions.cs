@@ -25,14 +25,14 @@ public sealed class HealthGuideBotOptions
     public bool DangerouslyAllowUnauthenticatedLoopbackRequests { get; set; }
 
     /// <summary>The school, used in the 999 script and in messages.</summary>
-    public SchoolProfile School { get; set; } = new();
+    public SchoolOptions School { get; set; } = new();
 
     /// <summary>Who staff should ask when the bot has no approved answer, e.g. "the school nurse".</summary>
     public string AskRole { get; set; } = "the school nurse or the first aid lead";
 }
 
 /// <summary>The school's own details (DfE Template F: contacting emergency services).</summary>
-public sealed class SchoolProfile
+public sealed class SchoolOptions
 {
     public string Name { get; set; } = "Sample Primary School";
 

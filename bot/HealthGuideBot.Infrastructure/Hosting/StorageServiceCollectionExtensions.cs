@@ -1,7 +1,9 @@
 using HealthGuideBot.BotFramework.Dialogs;
 using HealthGuideBot.BotFramework.Proactive;
 using HealthGuideBot.Core.Access;
+using HealthGuideBot.Core.Feedback;
 using HealthGuideBot.Infrastructure.Audit;
+using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Persistence;
 using HealthGuideBot.Infrastructure.Proactive;
@@ -37,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IDialogStateStore, EfDialogStateStore>();
         services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddScoped<IAuditLog, EfAuditLog>();
+        services.AddScoped<IAnswerFeedbackStore, EfAnswerFeedbackStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

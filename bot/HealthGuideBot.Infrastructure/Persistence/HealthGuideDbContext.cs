@@ -1,5 +1,6 @@
 using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
+using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Proactive;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,8 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
+    public DbSet<AnswerFeedbackEntity> AnswerFeedback => Set<AnswerFeedbackEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -43,6 +46,7 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DialogDraftEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationReferenceEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>

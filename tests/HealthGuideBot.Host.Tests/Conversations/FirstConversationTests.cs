@@ -99,19 +99,6 @@ public sealed class FirstConversationTests
         Assert.Contains("asthma attack", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UnknownMessage_GetsAPoliteFallbackNamingWhoToAsk()
-    {
-        using var host = new BotHostFactory(new() { ["HealthGuideBot:AskRole"] = "Mrs Patel, the school nurse" });
-        var message = ActivityBuilder.Message("when is the staff meeting?");
-
-        await host.PostActivityAsync(message);
-
-        var text = Assert.Single(host.Connector.SentTo(message.Conversation!.Id!)).Activity!.Text;
-        Assert.Contains("Mrs Patel, the school nurse", text, StringComparison.Ordinal);
-        Assert.Contains("help", text, StringComparison.Ordinal);
-    }
-
     private static JsonObject CardOf(SentActivity sent)
     {
         var attachment = Assert.Single(sent.Activity!.Attachments!);

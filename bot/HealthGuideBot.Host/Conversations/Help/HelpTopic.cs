@@ -12,9 +12,9 @@ internal sealed record HelpTopic(string Id, string Title, string Summary, string
     /// <summary>What HealthGuideBot does, in the order the help card shows it.</summary>
     public static IReadOnlyList<HelpTopic> All { get; } =
     [
-        new("emergencies", "Emergencies", "Tell me what is happening and I show the school's approved steps at once, with \"call 999\" first where it applies and the school's script for the 999 call.", "All staff", Available: false,
+        new("emergencies", "Emergencies", "Tell me what is happening and I show the school's approved steps at once, with \"call 999\" first where it applies and the school's script for the 999 call.", "All staff", Available: true,
             ["asthma attack", "child having a fit", "anaphylaxis what do I do", "pupil collapsed"]),
-        new("questions", "Policy and pathway questions", "Ask about the medical conditions policy, medicines, healthcare plans or referral pathways; I answer from the school's approved documents and cite the section, or tell you who to ask.", "All staff", Available: false,
+        new("questions", "Policy and pathway questions", "Ask about the medical conditions policy, medicines, healthcare plans or referral pathways; I answer from the school's approved documents and cite the section, or tell you who to ask.", "All staff", Available: true,
             ["can I give a pupil paracetamol?", "who writes a healthcare plan?", "what happens after 15 days off sick?"]),
         new("plans", "Individual Healthcare Plans", "Create, view and review healthcare plans step by step; teachers see the emergency part of the plans of the pupils they teach.", "Nurses and SENCOs create; teachers view", Available: false,
             ["new healthcare plan", "does Sam have a healthcare plan?"]),

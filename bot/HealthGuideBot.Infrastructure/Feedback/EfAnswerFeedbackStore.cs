@@ -1,0 +1,36 @@
+using HealthGuideBot.Core.Feedback;
+using HealthGuideBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HealthGuideBot.Infrastructure.Feedback;
+
+/// <summary>Answer feedback in the bot's database.</summary>
+internal sealed class EfAnswerFeedbackStore : IAnswerFeedbackStore
+{
+    private readonly HealthGuideDbContext _db;
+
+    public EfAnswerFeedbackStore(HealthGuideDbContext db) => _db = db;
+
+    public async Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        _db.AnswerFeedback.Add(new AnswerFeedbackEntity
+        {
+            At = feedback.At,
+            Kind = feedback.Kind,
+            DocumentId = feedback.DocumentId,
+            RedactedQuestion = feedback.RedactedQuestion,
+        });
+        await _db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AnswerFeedback>> ListSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await _db.AnswerFeedback.AsNoTracking()
+            .Where(e => e.At >= since)
+            .OrderByDescending(e => e.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(e => new AnswerFeedback(e.At, e.Kind, e.DocumentId, e.RedactedQuestion))];
+    }
+}

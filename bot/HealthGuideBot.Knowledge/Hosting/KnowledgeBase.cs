@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HealthGuideBot.Core.Emergencies;
+using HealthGuideBot.Core.Knowledge;
+using HealthGuideBot.Knowledge.Indexing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HealthGuideBot.Knowledge.Hosting;
+
+/// <summary>
+/// The loaded knowledge base: the Lucene index, the synonym list and the parsed emergency procedures. It starts with
+/// the host, before the server takes requests: the index is rebuilt only when the knowledge folder changed since the
+/// last build (names, sizes and modification times), so a restart opens the existing index at once.
+/// <see cref="RebuildAsync"/> re-indexes while the bot keeps answering from the old index until the new one is ready.
+/// </summary>
+public sealed partial class KnowledgeBase : IHostedService, IDisposable
+{
+    private const string FingerprintFile = "source.fingerprint";
+
+    private readonly KnowledgeIndexBuilder _builder;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<KnowledgeBase> _logger;
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private LuceneKnowledgeSearch? _search;
+    private EmergencyProcedureCatalog? _catalog;
+    private SynonymList? _synonyms;
+
+    public KnowledgeBase(string folder, string indexFolder, KnowledgeIndexBuilder builder, ILoggerFactory loggers)
+    {
+        Folder = folder;
+        IndexFolder = indexFolder;
+        _builder = builder;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<KnowledgeBase>();
+    }
+
+    public string Folder { get; }
+
+    public string IndexFolder { get; }
+
+    public LuceneKnowledgeSearch Search => _search ?? throw NotLoaded();
+
+    public EmergencyProcedureCatalog Catalog => Volatile.Read(ref _catalog) ?? throw NotLoaded();
+
+    public SynonymList Synonyms => _synonyms ?? throw NotLoaded();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            throw new InvalidOperationException(
+                $"The knowledge folder '{Folder}' does not exist. Set HealthGuideBot:Knowledge:Folder to the folder of the school's approved documents.");
+        }
+
+        var fingerprint = Fingerprint(Folder);
+        var fingerprintPath = Path.Combine(IndexFolder, FingerprintFile);
+        var upToDate = File.Exists(fingerprintPath) && await File.ReadAllTextAsync(fingerprintPath, cancellationToken) == fingerprint;
+        if (!upToDate)
+        {
+            await BuildAsync(fingerprint, cancellationToken);
+        }
+
+        _synonyms = await SynonymList.LoadAsync(Folder, cancellationToken);
+        _search = LuceneKnowledgeSearch.Open(IndexFolder, _loggers.CreateLogger<LuceneKnowledgeSearch>());
+        Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(_search));
+        Log.Loaded(_logger, _search.Documents.Count, upToDate);
+    }
+
+    /// <summary>Re-indexes the knowledge folder and switches to the new index; answers keep flowing meanwhile.</summary>
+    public async Task<KnowledgeIndexBuildResult> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await _rebuild.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await BuildAsync(Fingerprint(Folder), cancellationToken);
+            Search.Refresh();
+            Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(Search));
+            return result;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _search?.Dispose();
+        _rebuild.Dispose();
+    }
+
+    private async Task<KnowledgeIndexBuildResult> BuildAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(IndexFolder);
+        var result = await _builder.BuildAsync(Folder, IndexFolder, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(IndexFolder, FingerprintFile), fingerprint, cancellationToken);
+        return result;
+    }
+
+    /// <summary>A digest of every file's relative path, size and modification time under the folder.</summary>
+    internal static string Fingerprint(string folder)
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(file);
+            text.Append(Path.GetRelativePath(folder, file)).Append('|')
+                .Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append('|')
+                .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static InvalidOperationException NotLoaded() =>
+        new("The knowledge base is not loaded yet: it loads when the host starts (KnowledgeBase is a hosted service).");
+
+    private static partial class Log
+    {
+        // EventIds 2000–2099: Knowledge. This class: 2090–2099.
+        [LoggerMessage(2090, LogLevel.Information, "Knowledge base loaded: {Documents} documents (index reused: {Reused})")]
+        public static partial void Loaded(ILogger logger, int documents, bool reused);
+    }
+}
