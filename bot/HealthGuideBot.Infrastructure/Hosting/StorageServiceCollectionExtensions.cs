@@ -36,7 +36,16 @@ public static class StorageServiceCollectionExtensions
             .AddInterceptors(new SqliteConnectionPragmas()));
         services.AddScoped<HealthGuideDbContext>(sp => sp.GetRequiredService<SqliteHealthGuideDbContext>());
 
-        services.AddScoped<IDialogStateStore, EfDialogStateStore>();
+        services.AddScoped<EfDialogStateStore>();
+        if (configuration.GetValue("HealthGuideBot:Storage:CacheAbsentDialogs", defaultValue: true))
+        {
+            services.AddSingleton<AbsentDialogCache>();
+            services.AddScoped<IDialogStateStore>(sp => new CachingDialogStateStore(sp.GetRequiredService<EfDialogStateStore>(), sp.GetRequiredService<AbsentDialogCache>()));
+        }
+        else
+        {
+            services.AddScoped<IDialogStateStore>(sp => sp.GetRequiredService<EfDialogStateStore>());
+        }
         services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddScoped<IAuditLog, EfAuditLog>();
         services.AddScoped<IAnswerFeedbackStore, EfAnswerFeedbackStore>();
