@@ -136,7 +136,7 @@ public sealed partial class DialogManager
 
     /// <summary>
     /// Makes one of the user's drafts their active dialog in this conversation and prompts for its current step.
-    /// The draft is deleted once the dialog is active again.
+    /// The draft is deleted in the same transaction that makes the dialog active again.
     /// </summary>
     public async Task<DialogTurnResult> ResumeDraftAsync(ITurnContext turn, string draftId, CancellationToken cancellationToken)
     {
@@ -169,16 +169,27 @@ public sealed partial class DialogManager
             return new DialogTurnResult(DialogTurnStatus.StateDiscarded, dialog.Id, draftId);
         }
 
-        var result = await ApplyAsync(turn, key, dialog, step, expectedVersion: null, cancellationToken);
-        if (result is null)
+        if (step.Status != DialogStatus.Waiting)
         {
-            return new DialogTurnResult(DialogTurnStatus.AnotherDialogActive, dialog.Id, draftId);
+            // Resume only re-prompts the saved step (Dialog<TState>.RunAsync), so anything else is a framework bug.
+            throw new InvalidOperationException($"Dialog '{dialog.Id}' returned {step.Status} when resuming a draft; resuming must leave it waiting.");
         }
 
-        await _store.DeleteDraftAsync(key.User, draftId, cancellationToken);
+        // One transaction: the draft becomes the active dialog, or nothing changes. Of two concurrent resumes of the
+        // same draft only one can take it, so it never starts twice.
+        var state = new StoredDialogState(dialog.Id, dialog.SchemaVersion, step.StateJson!, 0, _timeProvider.GetUtcNow());
+        var resumed = await _store.ResumeFromDraftAsync(key, key.User, draftId, state, cancellationToken);
+        if (!resumed.Saved)
+        {
+            // Nothing of ours was saved or sent: another dialog became active here meanwhile, or the draft was taken.
+            return await _store.LoadAsync(key, cancellationToken) is { } winner
+                ? new DialogTurnResult(DialogTurnStatus.AnotherDialogActive, winner.DialogId, draftId)
+                : new DialogTurnResult(DialogTurnStatus.DraftNotFound, DraftId: draftId);
+        }
+
         Log.DraftResumed(_logger, dialog.Id, draftId, turn.TurnId);
         await SendAsync(turn, replies, cancellationToken);
-        return result with { DraftId = result.DraftId ?? draftId };
+        return new DialogTurnResult(DialogTurnStatus.Waiting, dialog.Id, draftId);
     }
 
     /// <summary>Deletes one of the user's drafts; false if they have none with that id.</summary>
@@ -262,19 +273,25 @@ public sealed partial class DialogManager
                 return new DialogTurnResult(ended, dialog.Id);
 
             case DialogStatus.SavedAsDraft:
-                if (expectedVersion is { } draftedVersion && !await _store.DeleteAsync(key, draftedVersion, cancellationToken))
+                var draft = new StoredDialogDraft(
+                    Guid.NewGuid().ToString("N"), key.User, dialog.Id, dialog.SchemaVersion, step.StateJson!, step.DraftLabel ?? dialog.Id, key.ConversationId, now);
+                if (expectedVersion is { } draftedVersion)
                 {
-                    return null;
+                    // One transaction: the active state becomes the draft, or nothing changes (stale version). A crash
+                    // can neither lose the user's work nor leave two live copies that could both be submitted.
+                    if (!await _store.MoveToDraftAsync(key, draftedVersion, draft, cancellationToken))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    // Put aside as it began: there is no active state to remove.
+                    await _store.SaveDraftAsync(draft, cancellationToken);
                 }
 
-                // Deleted first, then saved: a crash in between loses the draft rather than leaving two live copies
-                // that could both be submitted; the window is one local write.
-                var draftId = Guid.NewGuid().ToString("N");
-                await _store.SaveDraftAsync(
-                    new StoredDialogDraft(draftId, key.User, dialog.Id, dialog.SchemaVersion, step.StateJson!, step.DraftLabel ?? dialog.Id, key.ConversationId, now),
-                    cancellationToken);
-                Log.DraftSaved(_logger, dialog.Id, draftId, turn.TurnId);
-                return new DialogTurnResult(DialogTurnStatus.SavedAsDraft, dialog.Id, draftId);
+                Log.DraftSaved(_logger, dialog.Id, draft.DraftId, turn.TurnId);
+                return new DialogTurnResult(DialogTurnStatus.SavedAsDraft, dialog.Id, draft.DraftId);
 
             default:
                 throw new InvalidOperationException($"Unknown dialog status {step.Status}.");

@@ -94,23 +94,100 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
         return await Find(key).Where(e => e.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
+    public async Task<bool> MoveToDraftAsync(DialogKey key, long expectedVersion, StoredDialogDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Owner != key.User)
+        {
+            throw new ArgumentException("A dialog can only be put aside as a draft of its own user.", nameof(draft));
+        }
+
+        // One transaction, so a crash leaves either the active state or the draft, never neither and never both. The
+        // conditional delete is the first statement: it takes SQLite's single write lock, so no other writer can act
+        // between it and the insert.
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        if (await Find(key).Where(e => e.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            Log.SaveConflict(_logger, draft.DialogId, expectedVersion);
+            return false;
+        }
+
+        var row = NewDraftRow(draft);
+        _db.DialogDrafts.Add(row);
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    public async Task<DialogSaveResult> ResumeFromDraftAsync(DialogKey key, DialogUser owner, string draftId, StoredDialogState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(state);
+        if (owner != key.User)
+        {
+            throw new ArgumentException("A draft can only be resumed by its owner.", nameof(owner));
+        }
+
+        // One transaction; deleting the draft is the first statement and takes SQLite's write lock, so of two
+        // concurrent resumes of one draft the second waits, finds the draft gone and changes nothing.
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        if (await OwnedBy(owner).Where(d => d.DraftId == draftId).ExecuteDeleteAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            Log.DraftNotResumed(_logger, draftId, "the draft is gone");
+            return DialogSaveResult.Conflict;
+        }
+
+        if (await Find(key).AnyAsync(cancellationToken))
+        {
+            // Rolling back restores the draft.
+            await transaction.RollbackAsync(cancellationToken);
+            Log.DraftNotResumed(_logger, draftId, "another dialog is active");
+            return DialogSaveResult.Conflict;
+        }
+
+        var row = new DialogStateEntity
+        {
+            ChannelId = key.ChannelId,
+            ConversationId = key.ConversationId,
+            UserId = key.UserId,
+            DialogId = state.DialogId,
+            SchemaVersion = state.SchemaVersion,
+            StateJson = state.StateJson,
+            Version = 1,
+            UpdatedAt = state.UpdatedAt,
+        };
+        _db.DialogStates.Add(row);
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return DialogSaveResult.Success(1);
+        }
+        finally
+        {
+            _db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
     public async Task SaveDraftAsync(StoredDialogDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var label = draft.Label.Length <= StorageLimits.DraftLabel ? draft.Label : draft.Label[..StorageLimits.DraftLabel];
+        var label = Truncate(draft.Label);
         var row = await _db.DialogDrafts.SingleOrDefaultAsync(d => d.DraftId == draft.DraftId, cancellationToken);
         if (row is null)
         {
-            row = new DialogDraftEntity
-            {
-                DraftId = draft.DraftId,
-                ChannelId = draft.Owner.ChannelId,
-                UserId = draft.Owner.UserId,
-                DialogId = draft.DialogId,
-                StateJson = draft.StateJson,
-                Label = label,
-                OriginConversationId = draft.OriginConversationId,
-            };
+            row = NewDraftRow(draft);
             _db.DialogDrafts.Add(row);
         }
         else if (row.ChannelId != draft.Owner.ChannelId || row.UserId != draft.Owner.UserId)
@@ -161,6 +238,23 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
     private IQueryable<DialogDraftEntity> OwnedBy(DialogUser owner) =>
         _db.DialogDrafts.Where(d => d.ChannelId == owner.ChannelId && d.UserId == owner.UserId);
 
+    private static DialogDraftEntity NewDraftRow(StoredDialogDraft draft) =>
+        new()
+        {
+            DraftId = draft.DraftId,
+            ChannelId = draft.Owner.ChannelId,
+            UserId = draft.Owner.UserId,
+            DialogId = draft.DialogId,
+            SchemaVersion = draft.SchemaVersion,
+            StateJson = draft.StateJson,
+            Label = Truncate(draft.Label),
+            OriginConversationId = draft.OriginConversationId,
+            SavedAt = draft.SavedAt,
+        };
+
+    private static string Truncate(string label) =>
+        label.Length <= StorageLimits.DraftLabel ? label : label[..StorageLimits.DraftLabel];
+
     private static StoredDialogDraft ToDraft(DialogDraftEntity row) =>
         new(row.DraftId, new DialogUser(row.ChannelId, row.UserId), row.DialogId, row.SchemaVersion, row.StateJson, row.Label, row.OriginConversationId, row.SavedAt);
 
@@ -168,5 +262,8 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
     {
         [LoggerMessage(EventId = 3010, Level = LogLevel.Debug, Message = "Dialog {DialogId} state was not saved: expected version {ExpectedVersion} is stale")]
         public static partial void SaveConflict(ILogger logger, string dialogId, long expectedVersion);
+
+        [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Draft {DraftId} was not resumed: {Reason}")]
+        public static partial void DraftNotResumed(ILogger logger, string draftId, string reason);
     }
 }

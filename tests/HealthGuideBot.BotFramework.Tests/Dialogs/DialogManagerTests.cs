@@ -251,6 +251,60 @@ public sealed class DialogManagerTests
     }
 
     [Fact]
+    public async Task SaveForLater_DraftsTheLatestStateOnce_WhenAnotherTurnSavedFirst()
+    {
+        var inner = new InMemoryDialogStateStore();
+        var store = new InterferingDialogStateStore(inner, interferences: 1);
+        var harness = new DialogManagerHarness(store);
+        await harness.BeginFormAsync(Alice);
+        await harness.SayAsync("a", Alice);
+        store.Armed = true;
+
+        var (saved, turn) = await harness.SayAsync("save for later", Alice);
+
+        Assert.Equal(DialogTurnStatus.SavedAsDraft, saved.Status);
+        Assert.Equal(1, store.Interfered);
+        Assert.Empty(turn.Sent);
+        Assert.Null(await inner.LoadAsync(AliceKey, CancellationToken.None));
+        var draft = Assert.Single(await inner.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+        Assert.Equal(saved.DraftId, draft.DraftId);
+        var state = JsonSerializer.Deserialize(draft.StateJson, SampleFormJsonContext.Default.SampleFormState)!;
+        Assert.Equal(["a", "theirs"], state.Answers);
+    }
+
+    [Theory]
+    [InlineData(DialogTestActivities.GroupChatId, DialogTurnStatus.AnotherDialogActive)]
+    [InlineData("a:personal-chat", DialogTurnStatus.DraftNotFound)]
+    public async Task ResumeDraftAsync_StartsTheDraftOnlyOnceAndSendsNothing_WhenAConcurrentResumeTakesItFirst(string rivalConversation, DialogTurnStatus expected)
+    {
+        var inner = new InMemoryDialogStateStore();
+        var store = new InterferingDialogStateStore(inner, interferences: 0);
+        var harness = new DialogManagerHarness(store);
+        await harness.BeginFormAsync(Alice);
+        await harness.SayAsync("a", Alice);
+        var (saved, _) = await harness.SayAsync("save for later", Alice);
+        var rivalKey = AliceKey with { ConversationId = rivalConversation };
+        var draft = (await inner.LoadDraftAsync(AliceKey.User, saved.DraftId!, CancellationToken.None))!;
+        store.BeforeResume = async () =>
+        {
+            store.BeforeResume = null;
+            var rival = await inner.ResumeFromDraftAsync(
+                rivalKey, AliceKey.User, draft.DraftId, new StoredDialogState(draft.DialogId, draft.SchemaVersion, draft.StateJson, 0, harness.Time.GetUtcNow()), CancellationToken.None);
+            Assert.True(rival.Saved);
+        };
+
+        var turn = new TestTurnContext(DialogTestActivities.Message("continue my draft", Alice));
+        var result = await harness.Manager.ResumeDraftAsync(turn, saved.DraftId!, CancellationToken.None);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(saved.DraftId, result.DraftId);
+        Assert.Empty(turn.Sent);
+        Assert.Equal(1, inner.ActiveCount);
+        Assert.NotNull(await inner.LoadAsync(rivalKey, CancellationToken.None));
+        Assert.Empty(await inner.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ContinueAsync_RerunsTheStepOnFreshStateAndSendsOnce_WhenAnotherTurnSavedFirst()
     {
         var inner = new InMemoryDialogStateStore();

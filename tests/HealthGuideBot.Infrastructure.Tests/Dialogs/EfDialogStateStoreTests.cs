@@ -143,6 +143,186 @@ public sealed class EfDialogStateStoreTests
         }
     }
 
+    [Fact]
+    public async Task MoveToDraftAsync_ChangesNothing_WhenTheVersionIsStale()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+        var first = await store.SaveAsync(AliceKey, State("{\"v\":1}"), null, CancellationToken.None);
+        var second = await store.SaveAsync(AliceKey, State("{\"v\":2}"), first.Version, CancellationToken.None);
+
+        var moved = await store.MoveToDraftAsync(AliceKey, first.Version, Draft("d-stale", AliceKey.User, database.Time.GetUtcNow()), CancellationToken.None);
+
+        Assert.False(moved);
+        Assert.Equal(("{\"v\":2}", second.Version), ((await store.LoadAsync(AliceKey, CancellationToken.None))?.StateJson, (await store.LoadAsync(AliceKey, CancellationToken.None))?.Version));
+        Assert.Empty(await store.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MoveToDraftAsync_ChangesNothing_WhenThereIsNoActiveState()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+
+        Assert.False(await store.MoveToDraftAsync(AliceKey, 1, Draft("d-none", AliceKey.User, database.Time.GetUtcNow()), CancellationToken.None));
+        Assert.Empty(await store.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MoveToDraftAsync_LeavesOnlyTheDraft_WhenTheDatabaseIsReopened()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var draft = Draft("d-moved", AliceKey.User, database.Time.GetUtcNow());
+        await using (var scope = database.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            var saved = await store.SaveAsync(AliceKey, State("{\"Step\":1}"), null, CancellationToken.None);
+            Assert.True(await store.MoveToDraftAsync(AliceKey, saved.Version, draft, CancellationToken.None));
+        }
+
+        await database.RestartAsync();
+
+        await using (var scope = database.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            Assert.Null(await store.LoadAsync(AliceKey, CancellationToken.None));
+            Assert.Equal([draft], await store.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task ResumeFromDraftAsync_MakesTheDraftActiveAtVersionOne_AndDeletesIt()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using (var scope = database.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            await store.SaveDraftAsync(Draft("d-1", AliceKey.User, database.Time.GetUtcNow()), CancellationToken.None);
+
+            var resumed = await store.ResumeFromDraftAsync(AliceKey, AliceKey.User, "d-1", State("{\"Step\":1}"), CancellationToken.None);
+
+            Assert.Equal(DialogSaveResult.Success(1), resumed);
+        }
+
+        await database.RestartAsync();
+
+        await using (var scope = database.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            Assert.Equal(("{\"Step\":1}", 1L), ((await store.LoadAsync(AliceKey, CancellationToken.None))?.StateJson, (await store.LoadAsync(AliceKey, CancellationToken.None))?.Version));
+            Assert.Empty(await store.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task ResumeFromDraftAsync_ChangesNothing_WhenADialogIsActiveOrTheDraftIsGone()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+        await store.SaveAsync(AliceKey, State("{\"v\":\"active\"}"), null, CancellationToken.None);
+        await store.SaveDraftAsync(Draft("d-1", AliceKey.User, database.Time.GetUtcNow()), CancellationToken.None);
+        var bobKey = AliceKey with { UserId = Bob };
+
+        var whileActive = await store.ResumeFromDraftAsync(AliceKey, AliceKey.User, "d-1", State("{\"v\":\"draft\"}"), CancellationToken.None);
+        var noSuchDraft = await store.ResumeFromDraftAsync(AliceKey with { ConversationId = "a:personal-chat" }, AliceKey.User, "d-none", State("{}"), CancellationToken.None);
+        var notTheOwner = await store.ResumeFromDraftAsync(bobKey, bobKey.User, "d-1", State("{}"), CancellationToken.None);
+
+        Assert.Equal(DialogSaveResult.Conflict, whileActive);
+        Assert.Equal(DialogSaveResult.Conflict, noSuchDraft);
+        Assert.Equal(DialogSaveResult.Conflict, notTheOwner);
+        Assert.Equal("{\"v\":\"active\"}", (await store.LoadAsync(AliceKey, CancellationToken.None))!.StateJson);
+        Assert.Null(await store.LoadAsync(AliceKey with { ConversationId = "a:personal-chat" }, CancellationToken.None));
+        Assert.Null(await store.LoadAsync(bobKey, CancellationToken.None));
+        Assert.Equal(["d-1"], (await store.ListDraftsAsync(AliceKey.User, CancellationToken.None)).Select(d => d.DraftId));
+    }
+
+    [Theory]
+    [InlineData(DialogTestActivities.GroupChatId)]
+    [InlineData("a:personal-chat")]
+    [Trait("Security", "E55")]
+    public async Task ResumeFromDraftAsync_StartsTheDraftExactlyOnce_WhenTwoContextsResumeItConcurrently(string secondConversation)
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var secondKey = AliceKey with { ConversationId = secondConversation };
+        for (var round = 0; round < 10; round++)
+        {
+            var draftId = $"d-{round}";
+            await using (var scope = database.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<IDialogStateStore>()
+                    .SaveDraftAsync(Draft(draftId, AliceKey.User, database.Time.GetUtcNow()), CancellationToken.None);
+            }
+
+            await using var scopeA = database.CreateScope();
+            await using var scopeB = database.CreateScope();
+            var storeA = scopeA.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            var storeB = scopeB.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            using var start = new Barrier(2);
+            var resumeA = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return storeA.ResumeFromDraftAsync(AliceKey, AliceKey.User, draftId, State("{\"by\":\"A\"}"), CancellationToken.None);
+            });
+            var resumeB = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return storeB.ResumeFromDraftAsync(secondKey, AliceKey.User, draftId, State("{\"by\":\"B\"}"), CancellationToken.None);
+            });
+            var results = await Task.WhenAll(resumeA, resumeB);
+
+            Assert.Single(results, r => r.Saved);
+            Assert.Single(results, r => r == DialogSaveResult.Conflict);
+            var activeA = await storeA.LoadAsync(AliceKey, CancellationToken.None);
+            var activeB = await storeA.LoadAsync(secondKey, CancellationToken.None);
+            Assert.Equal(results[0].Saved ? "{\"by\":\"A\"}" : "{\"by\":\"B\"}", (activeA ?? activeB)!.StateJson);
+            StoredDialogState?[] active = secondKey == AliceKey ? [activeA] : [activeA, activeB];
+            Assert.Single(active, a => a is not null);
+            Assert.Empty(await storeA.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+
+            // Clear the active dialog for the next round.
+            Assert.True(await storeA.DeleteAsync(results[0].Saved ? AliceKey : secondKey, 1, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task DialogManager_SavesForLaterAndResumes_WithTheDraftHandedOffAtomically()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        DialogTurnResult saved;
+        await using (var scope = database.CreateScope())
+        {
+            var manager = Manager(scope.ServiceProvider, database);
+            await manager.BeginAsync<SampleFormDialog>(new TestTurnContext(DialogTestActivities.Message("start", Alice)), CancellationToken.None);
+            await manager.ContinueAsync(new TestTurnContext(DialogTestActivities.Message("a", Alice)), CancellationToken.None);
+            saved = await manager.ContinueAsync(new TestTurnContext(DialogTestActivities.Message("save for later", Alice)), CancellationToken.None);
+        }
+
+        await database.RestartAsync();
+
+        await using (var scope = database.CreateScope())
+        {
+            var manager = Manager(scope.ServiceProvider, database);
+            var store = scope.ServiceProvider.GetRequiredService<IDialogStateStore>();
+            Assert.Null(await store.LoadAsync(AliceKey, CancellationToken.None));
+            var resumeTurn = new TestTurnContext(DialogTestActivities.Message("continue my draft", Alice));
+            var resumed = await manager.ResumeDraftAsync(resumeTurn, saved.DraftId!, CancellationToken.None);
+            var again = await manager.ResumeDraftAsync(new TestTurnContext(DialogTestActivities.Message("continue my draft", Alice, "a:personal-chat")), saved.DraftId!, CancellationToken.None);
+            await manager.ContinueAsync(new TestTurnContext(DialogTestActivities.Message("b", Alice)), CancellationToken.None);
+            var lastTurn = new TestTurnContext(DialogTestActivities.Message("c", Alice));
+            await manager.ContinueAsync(lastTurn, CancellationToken.None);
+
+            Assert.Equal(DialogTurnStatus.SavedAsDraft, saved.Status);
+            Assert.Equal(DialogTurnStatus.Waiting, resumed.Status);
+            Assert.Equal(["Question 2"], resumeTurn.SentTexts);
+            Assert.Equal(DialogTurnStatus.DraftNotFound, again.Status);
+            Assert.Equal(["Done: a | b | c"], lastTurn.SentTexts);
+            Assert.Empty(await store.ListDraftsAsync(AliceKey.User, CancellationToken.None));
+        }
+    }
+
     private static StoredDialogState State(string json) => new("form", 1, json, 0, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private static StoredDialogDraft Draft(string id, DialogUser owner, DateTimeOffset savedAt) =>

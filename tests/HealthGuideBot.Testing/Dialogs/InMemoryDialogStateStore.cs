@@ -52,6 +52,56 @@ public sealed class InMemoryDialogStateStore : IDialogStateStore
         }
     }
 
+    public Task<bool> MoveToDraftAsync(DialogKey key, long expectedVersion, StoredDialogDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Owner != key.User)
+        {
+            throw new ArgumentException("A dialog can only be put aside as a draft of its own user.", nameof(draft));
+        }
+
+        lock (_gate)
+        {
+            if (!_active.TryGetValue(key, out var current) || current.Version != expectedVersion)
+            {
+                return Task.FromResult(false);
+            }
+
+            if (_drafts.ContainsKey(draft.DraftId))
+            {
+                throw new InvalidOperationException("A draft with this id already exists.");
+            }
+
+            _active.Remove(key);
+            _drafts[draft.DraftId] = draft;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<DialogSaveResult> ResumeFromDraftAsync(DialogKey key, DialogUser owner, string draftId, StoredDialogState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(state);
+        if (owner != key.User)
+        {
+            throw new ArgumentException("A draft can only be resumed by its owner.", nameof(owner));
+        }
+
+        lock (_gate)
+        {
+            if (_active.ContainsKey(key) || !_drafts.TryGetValue(draftId, out var draft) || draft.Owner != owner)
+            {
+                return Task.FromResult(DialogSaveResult.Conflict);
+            }
+
+            _drafts.Remove(draftId);
+            _active[key] = state with { Version = 1 };
+            return Task.FromResult(DialogSaveResult.Success(1));
+        }
+    }
+
     public Task SaveDraftAsync(StoredDialogDraft draft, CancellationToken cancellationToken)
     {
         lock (_gate)
