@@ -45,6 +45,16 @@ internal sealed class CachingDialogStateStore : IDialogStateStore
     public Task<bool> DeleteAsync(DialogKey key, long expectedVersion, CancellationToken cancellationToken) =>
         _inner.DeleteAsync(key, expectedVersion, cancellationToken);
 
+    public Task<bool> MoveToDraftAsync(DialogKey key, long expectedVersion, StoredDialogDraft draft, CancellationToken cancellationToken) =>
+        _inner.MoveToDraftAsync(key, expectedVersion, draft, cancellationToken);
+
+    public Task<DialogSaveResult> ResumeFromDraftAsync(DialogKey key, DialogUser owner, string draftId, StoredDialogState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _absent.Forget(key);
+        return _inner.ResumeFromDraftAsync(key, owner, draftId, state, cancellationToken);
+    }
+
     public Task SaveDraftAsync(StoredDialogDraft draft, CancellationToken cancellationToken) =>
         _inner.SaveDraftAsync(draft, cancellationToken);
 
