@@ -24,18 +24,29 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration))
             .AddBotDialogs()
             .AddProactiveMessaging()
-            .AddHealthGuideStorage(configuration)
-            .AddHealthGuideKnowledge(configuration, builder.Environment.ContentRootPath, SchoolProfileFrom);
+            .AddHealthGuideStorage(configuration);
+        builder.AddHealthGuideBotKnowledge();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration($"{HealthGuideBotOptions.Section}:Connector");
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
         builder.Services.AddScoped<WelcomeConversation>();
         builder.Services.AddScoped<HelpConversation>();
-        builder.Services.AddOptions<Core.Questions.QuestionAnsweringOptions>().Configure<Microsoft.Extensions.Options.IOptions<HealthGuideBotOptions>>((questions, bot) => questions.AskRole = bot.Value.AskRole);
         builder.Services.AddScoped<EmergencyConversation>();
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The knowledge base, emergencies and question answering, with the school's profile and "ask" role: shared by the
+    /// bot and the command line, so both answer the same way.
+    /// </summary>
+    public static IHostApplicationBuilder AddHealthGuideBotKnowledge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthGuideKnowledge(builder.Configuration, builder.Environment.ContentRootPath, SchoolProfileFrom);
+        builder.Services.AddOptions<Core.Questions.QuestionAnsweringOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<HealthGuideBotOptions>>((questions, bot) => questions.AskRole = bot.Value.AskRole);
         return builder;
     }
 

@@ -68,15 +68,22 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         Log.Loaded(_logger, _search.Documents.Count, upToDate);
     }
 
-    /// <summary>Re-indexes the knowledge folder and switches to the new index; answers keep flowing meanwhile.</summary>
+    /// <summary>
+    /// Re-indexes the knowledge folder; when loaded, switches to the new index while answers keep flowing. Works before
+    /// <see cref="StartAsync"/> too (the <c>index</c> command).
+    /// </summary>
     public async Task<KnowledgeIndexBuildResult> RebuildAsync(CancellationToken cancellationToken)
     {
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
             var result = await BuildAsync(Fingerprint(Folder), cancellationToken);
-            Search.Refresh();
-            Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(Search));
+            if (_search is { } search)
+            {
+                search.Refresh();
+                Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(search));
+            }
+
             return result;
         }
         finally
