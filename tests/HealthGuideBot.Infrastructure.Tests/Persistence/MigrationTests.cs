@@ -17,7 +17,7 @@ public sealed class MigrationTests
         var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(
-            ["audit_entries", "conversation_references", "dialog_drafts", "dialog_states"],
+            ["answer_feedback", "audit_entries", "conversation_references", "dialog_drafts", "dialog_states"],
             await Scalars<string>(database.FilePath, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name"));
         Assert.Equal(
             ["audit_entries_no_delete", "audit_entries_no_update"],
@@ -43,7 +43,8 @@ public sealed class MigrationTests
 
         await using var scope = database.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
