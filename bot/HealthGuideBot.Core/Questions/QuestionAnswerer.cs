@@ -13,6 +13,9 @@ public sealed partial class QuestionAnswerer
 {
     private const int SearchDepth = 8;
 
+    /// <summary>How many sections a composer is given: the best, and the next ones close enough to be suggested.</summary>
+    private const int EvidenceDepth = 3;
+
     private readonly IKnowledgeSearch _search;
     private readonly IAnswerComposer _composer;
     private readonly QuestionAnsweringOptions _options;
@@ -38,7 +41,17 @@ public sealed partial class QuestionAnswerer
         _logger = logger;
     }
 
-    public async ValueTask<QuestionOutcome> AnswerAsync(string question, CancellationToken cancellationToken)
+    public ValueTask<QuestionOutcome> AnswerAsync(string question, CancellationToken cancellationToken) =>
+        AnswerAsync(question, requesterKey: null, cancellationToken);
+
+    /// <summary>Answers <paramref name="question"/>.</summary>
+    /// <param name="question">The question as typed.</param>
+    /// <param name="requesterKey">
+    /// An opaque key for per-user consumption limits of a generative composer (e.g. the Entra object id); never sent to a
+    /// model. Null puts the caller in one shared budget.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the answer.</param>
+    public async ValueTask<QuestionOutcome> AnswerAsync(string question, string? requesterKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var result = _search.Search(question, SearchDepth);
@@ -65,10 +78,20 @@ public sealed partial class QuestionAnswerer
         }
         else
         {
-            var best = result.Hits[0];
-            var excerpt = await _composer.ComposeAsync(new AnswerEvidence(question, [best]), cancellationToken);
-            outcome = Cite(best.Section, today) is { } citation && excerpt.Length > 0
-                ? new AnsweredQuestion(excerpt, [citation], confidence)
+            var evidence = result.Hits
+                .DistinctBy(hit => hit.Section.Id)
+                .Where((hit, index) => index == 0 || hit.Coverage >= _options.SuggestionThreshold)
+                .Take(EvidenceDepth)
+                .ToArray();
+            var composed = await _composer.ComposeAsync(new AnswerEvidence(question, evidence) { RequesterKey = requesterKey }, cancellationToken);
+            var citations = composed.Sources
+                .Where(source => evidence.Any(hit => hit.Section.Id == source.Section.Id))
+                .DistinctBy(source => source.Section.Id)
+                .Select(source => Cite(source.Section, today))
+                .OfType<Citation>()
+                .ToArray();
+            outcome = citations.Length > 0 && composed.Text.Length > 0
+                ? new AnsweredQuestion(composed.Text, citations, confidence) { IsGenerated = composed.IsGenerated }
                 : new NoApprovedAnswer(_options.AskRole);
         }
 

@@ -1,3 +1,4 @@
+using HealthGuideBot.Core.Knowledge;
 using HealthGuideBot.Core.Questions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -75,9 +76,44 @@ public sealed class QuestionAnswererTests(KnowledgeIndexFixture fixture)
         });
     }
 
-    private QuestionAnswerer Answerer(TimeProvider time) => new(
+    [Fact]
+    public async Task AnswerAsync_CitesOnlyTheEvidenceTheComposerUsed_AndSaysWhenGenerated()
+    {
+        var foreign = new KnowledgeHit(new KnowledgeSection("not-given", "made-up", ["Made up"], "text", 0), 1, "text", 1);
+        var composer = new ScriptedComposer(evidence => new ComposedAnswer("Generated [1].", [foreign, evidence.Hits[0]], IsGenerated: true));
+
+        var outcome = await Answerer(Today(2026, 12, 1), composer).AnswerAsync("who writes an IHP", "staff-42", CancellationToken.None);
+
+        var answered = Assert.IsType<AnsweredQuestion>(outcome);
+        Assert.True(answered.IsGenerated);
+        Assert.Equal("Generated [1].", answered.Excerpt);
+        Assert.Equal(composer.Seen!.Hits[0].Section.Id, Assert.Single(answered.Citations).Source.SectionId);
+        Assert.Equal("staff-42", composer.Seen.RequesterKey);
+        Assert.InRange(composer.Seen.Hits.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_Refuses_WhenTheComposerCitesNothingItWasGiven()
+    {
+        var foreign = new KnowledgeHit(new KnowledgeSection("not-given", "made-up", ["Made up"], "text", 0), 1, "text", 1);
+        var composer = new ScriptedComposer(_ => new ComposedAnswer("Generated.", [foreign], IsGenerated: true));
+
+        var outcome = await Answerer(Today(2026, 12, 1), composer).AnswerAsync("who writes an IHP", CancellationToken.None);
+
+        Assert.IsType<NoApprovedAnswer>(outcome);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_Extractive_IsNotGenerated()
+    {
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync("who writes an IHP", CancellationToken.None);
+
+        Assert.False(Assert.IsType<AnsweredQuestion>(outcome).IsGenerated);
+    }
+
+    private QuestionAnswerer Answerer(TimeProvider time, IAnswerComposer? composer = null) => new(
         fixture.Search,
-        new ExtractiveAnswerComposer(),
+        composer ?? new ExtractiveAnswerComposer(),
         Options.Create(new QuestionAnsweringOptions { AskRole = "the first aid lead" }),
         time,
         _logger);
@@ -87,5 +123,16 @@ public sealed class QuestionAnswererTests(KnowledgeIndexFixture fixture)
         var time = new FakeTimeProvider(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
         return time;
+    }
+
+    private sealed class ScriptedComposer(Func<AnswerEvidence, ComposedAnswer> script) : IAnswerComposer
+    {
+        public AnswerEvidence? Seen { get; private set; }
+
+        public ValueTask<ComposedAnswer> ComposeAsync(AnswerEvidence evidence, CancellationToken cancellationToken)
+        {
+            Seen = evidence;
+            return ValueTask.FromResult(script(evidence));
+        }
     }
 }
