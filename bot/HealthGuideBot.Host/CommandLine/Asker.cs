@@ -31,7 +31,7 @@ internal sealed class Asker
             return new AskResult(true, emergency.DocumentId, EmergencyConversation.AsText(emergency), [Cite(emergency.Source)], 1.0);
         }
 
-        return await _answerer.AnswerAsync(text, cancellationToken) switch
+        return await _answerer.AnswerAsync(text, "command-line", cancellationToken) switch
         {
             AnsweredQuestion answered => new AskResult(
                 false,

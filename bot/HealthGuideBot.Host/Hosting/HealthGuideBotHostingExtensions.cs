@@ -45,6 +45,7 @@ internal static class HealthGuideBotHostingExtensions
     public static IHostApplicationBuilder AddHealthGuideBotKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthGuideKnowledge(builder.Configuration, builder.Environment.ContentRootPath, SchoolProfileFrom);
+        builder.Services.AddGeneratedAnswers(builder.Configuration); // nothing unless HealthGuideBot:GeneratedAnswers:Enabled
         builder.Services.AddOptions<Core.Questions.QuestionAnsweringOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<HealthGuideBotOptions>>((questions, bot) => questions.AskRole = bot.Value.AskRole);
         return builder;

@@ -12,15 +12,17 @@ internal sealed record AnswerCardModel(
     string AskRole,
     string DocumentId,
     string Confidence,
+    bool Generated,
     IReadOnlyList<CitationLine> Citations)
 {
-    public static AnswerCardModel From(string excerpt, IReadOnlyList<Citation> citations, double confidence, string askRole) => new(
+    public static AnswerCardModel From(string excerpt, IReadOnlyList<Citation> citations, double confidence, string askRole, bool generated) => new(
         excerpt,
         citations.Any(c => c.IsOverdue),
         citations.Any(c => !c.Source.IsApproved),
         askRole,
         citations.Count > 0 ? citations[0].Source.DocumentId : string.Empty,
         confidence switch { >= 0.8 => "high", >= 0.6 => "medium", _ => "low" },
+        generated,
         [.. citations.Select((c, i) => new CitationLine(
             i + 1,
             c.Source.Title,

@@ -45,11 +45,12 @@ internal sealed class QuestionConversation
     public async Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var question = turn.Activity.Text ?? string.Empty;
-        var outcome = await _answerer.AnswerAsync(question, cancellationToken);
+        // The requester key gives each member of staff their own budget for generated answers (when those are on).
+        var outcome = await _answerer.AnswerAsync(question, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id, cancellationToken);
         switch (outcome)
         {
             case AnsweredQuestion answered:
-                await SendAnswerAsync(turn, answered.Excerpt, answered.Citations, answered.Confidence, cancellationToken);
+                await SendAnswerAsync(turn, answered.Excerpt, answered.Citations, answered.Confidence, answered.IsGenerated, cancellationToken);
                 break;
             case DidYouMean didYouMean:
                 await _feedback.RecordUnansweredAsync(question, FeedbackKinds.DidYouMean, cancellationToken);
@@ -82,12 +83,12 @@ internal sealed class QuestionConversation
         cancellationToken.ThrowIfCancellationRequested();
         var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
         var source = SourceReference.For(document, section);
-        return AdaptiveCardInvokeResponse.Card(AnswerCard(section.Text, [new Citation(source, source.IsOverdue(today))], 1.0));
+        return AdaptiveCardInvokeResponse.Card(AnswerCard(section.Text, [new Citation(source, source.IsOverdue(today))], 1.0, generated: false));
     }
 
-    private Task<ResourceResponse> SendAnswerAsync(ITurnContext turn, string excerpt, IReadOnlyList<Citation> citations, double confidence, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(MessageFactory.Card(AnswerCard(excerpt, citations, confidence), citations.Count > 0 ? citations[0].Source.Title : "Answer"), cancellationToken);
+    private Task<ResourceResponse> SendAnswerAsync(ITurnContext turn, string excerpt, IReadOnlyList<Citation> citations, double confidence, bool generated, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(MessageFactory.Card(AnswerCard(excerpt, citations, confidence, generated), citations.Count > 0 ? citations[0].Source.Title : "Answer"), cancellationToken);
 
-    private System.Text.Json.Nodes.JsonObject AnswerCard(string excerpt, IReadOnlyList<Citation> citations, double confidence) =>
-        _cards.Get("questions/answer").Bind(AnswerCardModel.From(excerpt, citations, confidence, _options.AskRole), QuestionsJsonContext.Default.AnswerCardModel);
+    private System.Text.Json.Nodes.JsonObject AnswerCard(string excerpt, IReadOnlyList<Citation> citations, double confidence, bool generated) =>
+        _cards.Get("questions/answer").Bind(AnswerCardModel.From(excerpt, citations, confidence, _options.AskRole, generated), QuestionsJsonContext.Default.AnswerCardModel);
 }
