@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using HealthGuideBot.Host.Hosting;
+using HealthGuideBot.Infrastructure.Hosting;
 using HealthGuideBot.Knowledge.Hosting;
 
 namespace HealthGuideBot.Host.CommandLine;
@@ -11,7 +12,7 @@ namespace HealthGuideBot.Host.CommandLine;
 /// </summary>
 internal static class HealthGuideBotCommandLine
 {
-    public static bool IsCommand(string[] args) => args is ["ask" or "index", ..];
+    public static bool IsCommand(string[] args) => args is ["ask" or "index" or "report", ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,7 +26,11 @@ internal static class HealthGuideBotCommandLine
         var index = new Command("index", "Rebuild the knowledge index from a folder of Markdown, Word and PDF documents.") { folder };
         index.SetAction((result, cancellationToken) => IndexAsync(result.GetValue(folder), cancellationToken));
 
-        var root = new RootCommand("HealthGuideBot: run with no command to serve Teams on /api/messages.") { ask, index };
+        var days = new Option<int>("--days") { Description = "How many days back to report.", DefaultValueFactory = _ => 30 };
+        var report = new Command("report", "The content owner's report: unhelpful answers and questions the bot could not answer (redacted).") { days };
+        report.SetAction((result, cancellationToken) => ReportAsync(result.GetValue(days), cancellationToken));
+
+        var root = new RootCommand("HealthGuideBot: run with no command to serve Teams on /api/messages.") { ask, index, report };
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -68,6 +73,21 @@ internal static class HealthGuideBotCommandLine
         var built = await knowledge.RebuildAsync(cancellationToken);
         await Console.Error.WriteLineAsync($"[2/2] Indexed {built.DocumentCount} documents, {built.SectionCount} sections into {knowledge.IndexFolder}");
         await Console.Error.WriteLineAsync("Done. A running bot uses the new index after it restarts.");
+        return 0;
+    }
+
+    private static async Task<int> ReportAsync(int days, CancellationToken cancellationToken)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddHealthGuideStorage(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken); // applies migrations, so a new database reports nothing rather than failing
+        var since = TimeProvider.System.GetUtcNow().AddDays(-Math.Max(1, days));
+        using var scope = host.Services.CreateScope();
+        var feedback = await scope.ServiceProvider.GetRequiredService<Core.Feedback.IAnswerFeedbackStore>().ListSinceAsync(since, 10_000, cancellationToken);
+        await Console.Out.WriteAsync(FeedbackReport.Render(feedback, since).AsMemory(), cancellationToken);
+        await host.StopAsync(cancellationToken);
         return 0;
     }
 
