@@ -53,17 +53,7 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
             return DialogSaveResult.Conflict;
         }
 
-        var row = new DialogStateEntity
-        {
-            ChannelId = key.ChannelId,
-            ConversationId = key.ConversationId,
-            UserId = key.UserId,
-            DialogId = state.DialogId,
-            SchemaVersion = state.SchemaVersion,
-            StateJson = state.StateJson,
-            Version = 1,
-            UpdatedAt = state.UpdatedAt,
-        };
+        var row = NewRow(key, state);
         _db.DialogStates.Add(row);
         try
         {
@@ -156,17 +146,7 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
             return DialogSaveResult.Conflict;
         }
 
-        var row = new DialogStateEntity
-        {
-            ChannelId = key.ChannelId,
-            ConversationId = key.ConversationId,
-            UserId = key.UserId,
-            DialogId = state.DialogId,
-            SchemaVersion = state.SchemaVersion,
-            StateJson = state.StateJson,
-            Version = 1,
-            UpdatedAt = state.UpdatedAt,
-        };
+        var row = NewRow(key, state);
         _db.DialogStates.Add(row);
         try
         {
@@ -231,6 +211,19 @@ internal sealed partial class EfDialogStateStore : IDialogStateStore
         ArgumentNullException.ThrowIfNull(owner);
         return await OwnedBy(owner).Where(d => d.DraftId == draftId).ExecuteDeleteAsync(cancellationToken) == 1;
     }
+
+    /// <summary>A dialog's first stored version.</summary>
+    private static DialogStateEntity NewRow(DialogKey key, StoredDialogState state) => new()
+    {
+        ChannelId = key.ChannelId,
+        ConversationId = key.ConversationId,
+        UserId = key.UserId,
+        DialogId = state.DialogId,
+        SchemaVersion = state.SchemaVersion,
+        StateJson = state.StateJson,
+        Version = 1,
+        UpdatedAt = state.UpdatedAt,
+    };
 
     private IQueryable<DialogStateEntity> Find(DialogKey key) =>
         _db.DialogStates.Where(e => e.ChannelId == key.ChannelId && e.ConversationId == key.ConversationId && e.UserId == key.UserId);
