@@ -10,7 +10,8 @@ namespace HealthGuideBot.Benchmarks;
 /// (its percentiles are over iterations, and it does not merge threads). For each corpus size it runs several
 /// rounds of N queries per thread over the rotating question set and prints p50/p95/p99 and queries/s per round
 /// and their medians, then the emergency path and the index open time. Options:
-/// <c>--sections 10000,100000</c>, <c>--queries 4000</c> (per thread per round), <c>--rounds 5</c>.
+/// <c>--sections 10000,100000</c>, <c>--queries 2000</c> (per thread per round), <c>--rounds 3</c>, <c>--stages</c>
+/// (also time the cumulative stages of a search, as <see cref="SearchStageBenchmarks"/>).
 /// </summary>
 internal static class LatencyMode
 {
@@ -20,8 +21,8 @@ internal static class LatencyMode
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = Option(args, "--sections", "10000,100000").Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToArray();
-        var queries = int.Parse(Option(args, "--queries", "4000"), CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds", "5"), CultureInfo.InvariantCulture);
+        var queries = int.Parse(Option(args, "--queries", "2000"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
         var questions = QuestionSets.All;
 
         Print($"HealthGuideBot latency mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {questions.Length} rotating questions, "
@@ -55,6 +56,11 @@ internal static class LatencyMode
             Print($"2-thread / 1-thread throughput: {Median(two.Select(r => r.QueriesPerSecond)) / Median(one.Select(r => r.QueriesPerSecond)):0.00}×");
         }
 
+        if (args.Contains("--stages", StringComparer.Ordinal))
+        {
+            await PrintStagesAsync(queries, rounds);
+        }
+
         Print("\n== emergency: router + responder over the real knowledge base ==");
         using (var knowledge = await RealKnowledge.CreateAsync())
         {
@@ -74,6 +80,34 @@ internal static class LatencyMode
 
         Print($"\nload average at end: {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>The cumulative stages of <see cref="SearchStageBenchmarks"/>, timed per query on one thread (medians of rounds).</summary>
+    private static async Task PrintStagesAsync(int queries, int rounds)
+    {
+        Print("\n== search stages, 10,000 sections, one thread (cumulative; differences are each stage's cost) ==");
+        using var stages = new SearchStageBenchmarks();
+        await stages.SetupAsync();
+        (string Name, Func<int> Call)[] steps =
+        [
+            ("plan", stages.Plan),
+            ("+ top 8 hits", stages.PlanTopHits),
+            ("+ stored fields", stages.PlanTopHitsStoredFields),
+            ("+ term vectors, coverage", stages.PlanTopHitsStoredFieldsTermVectors),
+            ("+ re-analyse hit texts", stages.PlanTopHitsStoredFieldsTermVectorsAnalysis),
+            ("+ highlights = full search", stages.FullSearch),
+        ];
+        string[] inputs = ["-"];
+        foreach (var (_, call) in steps)
+        {
+            Run(1, QuestionSets.All.Length * 2, inputs, _ => call());
+        }
+
+        foreach (var (name, call) in steps)
+        {
+            var results = Enumerable.Range(0, rounds).Select(_ => Run(1, queries / 2, inputs, _ => call())).ToList();
+            Print($"{name,-28} {Result.Median(results)}");
+        }
     }
 
     private static double MedianOpenMilliseconds(string indexRoot, string question)
