@@ -20,7 +20,7 @@ namespace HealthGuideBot.Benchmarks;
 internal sealed partial class SyntheticCorpus
 {
     public const int DefaultSeed = 20_260_101;
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2; // 2: index built with document entries first (cache rebuilt)
     private const int SectionsPerDocument = 10;
     private const int MinimumWords = 200;
     private const int MaximumWords = 280;
