@@ -74,11 +74,18 @@ public sealed partial class KnowledgeIndexBuilder
             Similarity = new BM25Similarity(),
         };
         using var writer = new IndexWriter(directory, config);
+        // Document entries first, all together: opening a generation reads every one of them, and stored fields are
+        // compressed in chunks of about 16 KB, so interleaved with their sections each entry cost a chunk of its own
+        // to decompress (1,000 chunks for 1,000 documents); contiguous, they share a few dozen.
+        foreach (var content in documents)
+        {
+            writer.AddDocument(DocumentEntry(content.Document));
+        }
+
         var sections = 0;
         foreach (var content in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.AddDocument(DocumentEntry(content.Document));
             foreach (var section in content.Sections)
             {
                 writer.AddDocument(SectionEntry(content.Document, section));

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using HealthGuideBot.Knowledge.Indexing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HealthGuideBot.Benchmarks;
+
+/// <summary>
+/// <c>--latency</c>: per-query Stopwatch timings on one and on two threads, which BenchmarkDotNet does not give
+/// (its percentiles are over iterations, and it does not merge threads). For each corpus size it runs several
+/// rounds of N queries per thread over the rotating question set and prints p50/p95/p99 and queries/s per round
+/// and their medians, then the emergency path and the index open time. Options:
+/// <c>--sections 10000,100000</c>, <c>--queries 2000</c> (per thread per round), <c>--rounds 3</c>, <c>--stages</c>
+/// (also time the cumulative stages of a search, as <see cref="SearchStageBenchmarks"/>).
+/// </summary>
+internal static class LatencyMode
+{
+    public const string Flag = "--latency";
+    private const int MaxHits = 8;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--sections", "10000,100000").Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToArray();
+        var queries = int.Parse(Option(args, "--queries", "2000"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
+        var questions = QuestionSets.All;
+
+        Print($"HealthGuideBot latency mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {questions.Length} rotating questions, "
+            + $"{queries} queries per thread per round, {rounds} rounds; load average at start: {LoadAverage()}");
+
+        foreach (var size in sizes)
+        {
+            var corpus = await SyntheticCorpus.EnsureAsync(size, line => Print("  " + line));
+            Print($"\n== {size:N0} sections ==");
+            var opened = Stopwatch.GetTimestamp();
+            using var search = LuceneKnowledgeSearch.Open(corpus.IndexRoot, NullLogger<LuceneKnowledgeSearch>.Instance);
+            search.Search(questions[0], MaxHits);
+            Print($"open + first search, first time in this process (JIT included): {Stopwatch.GetElapsedTime(opened).TotalMilliseconds:0.0} ms");
+            Print($"open + first search, warm, median of 9: {MedianOpenMilliseconds(corpus.IndexRoot, questions[0]):0.0} ms (target ≤ 50 ms)");
+
+            // Warm up past tiered compilation: every question twice on each thread count.
+            Run(1, questions.Length * 2, questions, question => search.Search(question, MaxHits).Hits.Count);
+            Run(2, questions.Length * 2, questions, question => search.Search(question, MaxHits).Hits.Count);
+
+            var one = new List<Result>();
+            var two = new List<Result>();
+            for (var round = 0; round < rounds; round++)
+            {
+                one.Add(Run(1, queries, questions, question => search.Search(question, MaxHits).Hits.Count, round * 37));
+                two.Add(Run(2, queries, questions, question => search.Search(question, MaxHits).Hits.Count, round * 37));
+                Print($"round {round + 1}: 1 thread {one[^1]} | 2 threads {two[^1]} | load {LoadAverage()}");
+            }
+
+            Print($"MEDIAN 1 thread : {Result.Median(one)}");
+            Print($"MEDIAN 2 threads: {Result.Median(two)}");
+            Print($"2-thread / 1-thread throughput: {Median(two.Select(r => r.QueriesPerSecond)) / Median(one.Select(r => r.QueriesPerSecond)):0.00}×");
+        }
+
+        if (args.Contains("--stages", StringComparer.Ordinal))
+        {
+            await PrintStagesAsync(queries, rounds);
+        }
+
+        Print("\n== emergency: router + responder over the real knowledge base ==");
+        using (var knowledge = await RealKnowledge.CreateAsync())
+        {
+            var messages = QuestionSets.Emergencies;
+            Run(1, messages.Length * 20, messages, message => knowledge.Answer(message) is null ? 0 : 1);
+            var one = new List<Result>();
+            var two = new List<Result>();
+            for (var round = 0; round < rounds; round++)
+            {
+                one.Add(Run(1, messages.Length * 50, messages, message => knowledge.Answer(message) is null ? 0 : 1, round));
+                two.Add(Run(2, messages.Length * 50, messages, message => knowledge.Answer(message) is null ? 0 : 1, round));
+            }
+
+            Print($"{messages.Length} phrasings. MEDIAN 1 thread : {Result.Median(one)}");
+            Print($"{messages.Length} phrasings. MEDIAN 2 threads: {Result.Median(two)}");
+        }
+
+        Print($"\nload average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>The cumulative stages of <see cref="SearchStageBenchmarks"/>, timed per query on one thread (medians of rounds).</summary>
+    private static async Task PrintStagesAsync(int queries, int rounds)
+    {
+        Print("\n== search stages, 10,000 sections, one thread (cumulative; differences are each stage's cost) ==");
+        using var stages = new SearchStageBenchmarks();
+        await stages.SetupAsync();
+        (string Name, Func<int> Call)[] steps =
+        [
+            ("plan", stages.Plan),
+            ("+ top 8 hits", stages.PlanTopHits),
+            ("+ stored fields", stages.PlanTopHitsStoredFields),
+            ("+ term vectors, coverage", stages.PlanTopHitsStoredFieldsTermVectors),
+            ("+ re-analyse hit texts", stages.PlanTopHitsStoredFieldsTermVectorsAnalysis),
+            ("+ highlights = full search", stages.FullSearch),
+        ];
+        string[] inputs = ["-"];
+        foreach (var (_, call) in steps)
+        {
+            Run(1, QuestionSets.All.Length * 2, inputs, _ => call());
+        }
+
+        foreach (var (name, call) in steps)
+        {
+            var results = Enumerable.Range(0, rounds).Select(_ => Run(1, queries / 2, inputs, _ => call())).ToList();
+            Print($"{name,-28} {Result.Median(results)}");
+        }
+    }
+
+    private static double MedianOpenMilliseconds(string indexRoot, string question)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < 11; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using (var search = LuceneKnowledgeSearch.Open(indexRoot, NullLogger<LuceneKnowledgeSearch>.Instance))
+            {
+                search.Search(question, MaxHits);
+            }
+
+            if (i >= 2)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        return Median(samples);
+    }
+
+    /// <summary>Runs <paramref name="perThread"/> calls on each of <paramref name="threads"/> threads, started together.</summary>
+    private static Result Run(int threads, int perThread, string[] inputs, Func<string, int> call, int offset = 0)
+    {
+        var latencies = new double[threads][];
+        var ready = new Barrier(threads + 1);
+        var workers = Enumerable.Range(0, threads).Select(thread => new Thread(() =>
+        {
+            var own = new double[perThread];
+            var start = offset + (thread * inputs.Length / threads);
+            var sink = 0;
+            ready.SignalAndWait();
+            for (var i = 0; i < perThread; i++)
+            {
+                var input = inputs[(start + i) % inputs.Length];
+                var began = Stopwatch.GetTimestamp();
+                sink += call(input);
+                own[i] = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+            }
+
+            latencies[thread] = own;
+            GC.KeepAlive(sink);
+        })
+        { IsBackground = true }).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        ready.SignalAndWait();
+        var wall = Stopwatch.StartNew();
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        wall.Stop();
+        ready.Dispose();
+        var all = latencies.SelectMany(samples => samples).Order().ToArray();
+        return new Result(Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length / wall.Elapsed.TotalSeconds);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
+    }
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+
+    private static void Print(string line) => Console.WriteLine(line);
+
+    private sealed record Result(double P50, double P95, double P99, double QueriesPerSecond)
+    {
+        public static Result Median(IReadOnlyList<Result> results) => new(
+            LatencyMode.Median(results.Select(r => r.P50)),
+            LatencyMode.Median(results.Select(r => r.P95)),
+            LatencyMode.Median(results.Select(r => r.P99)),
+            LatencyMode.Median(results.Select(r => r.QueriesPerSecond)));
+
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture, $"p50 {P50:0.000} ms  p95 {P95:0.000} ms  p99 {P99:0.000} ms  {QueriesPerSecond:N0} q/s");
+    }
+}
