@@ -27,7 +27,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddHealthGuideStorage(configuration);
         builder.AddHealthGuideBotKnowledge();
 
-        builder.Services.AddOptions<ConnectorOptions>().BindConfiguration($"{HealthGuideBotOptions.Section}:Connector");
+        builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
         builder.Services.AddScoped<WelcomeConversation>();
         builder.Services.AddScoped<HelpConversation>();
