@@ -29,6 +29,8 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:HealthGuideBot"] = $"Data Source={Path.Combine(DataFolder, "healthguidebot.db")}",
+            // Never the content root's data/index: that is the source tree, shared by every test host and the E2E bot.
+            ["HealthGuideBot:Knowledge:IndexFolder"] = Path.Combine(DataFolder, "index"),
         };
         foreach (var (key, value) in settings ?? [])
         {

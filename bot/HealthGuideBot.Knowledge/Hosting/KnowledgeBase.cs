@@ -19,7 +19,10 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
 {
     private const string FingerprintFile = "source.fingerprint";
 
+    private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(5);
+
     private readonly KnowledgeIndexBuilder _builder;
+    private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
@@ -27,11 +30,12 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
     private EmergencyProcedureCatalog? _catalog;
     private SynonymList? _synonyms;
 
-    public KnowledgeBase(string folder, string indexFolder, KnowledgeIndexBuilder builder, ILoggerFactory loggers)
+    public KnowledgeBase(string folder, string indexFolder, KnowledgeIndexBuilder builder, TimeProvider timeProvider, ILoggerFactory loggers)
     {
         Folder = folder;
         IndexFolder = indexFolder;
         _builder = builder;
+        _timeProvider = timeProvider;
         _loggers = loggers;
         _logger = loggers.CreateLogger<KnowledgeBase>();
     }
@@ -54,12 +58,16 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
                 $"The knowledge folder '{Folder}' does not exist. Set HealthGuideBot:Knowledge:Folder to the folder of the school's approved documents.");
         }
 
-        var fingerprint = Fingerprint(Folder);
-        var fingerprintPath = Path.Combine(IndexFolder, FingerprintFile);
-        var upToDate = File.Exists(fingerprintPath) && await File.ReadAllTextAsync(fingerprintPath, cancellationToken) == fingerprint;
-        if (!upToDate)
+        bool upToDate;
+        using (await IndexFolderLock.AcquireAsync(IndexFolder, BuildLockTimeout, _timeProvider, cancellationToken))
         {
-            await BuildAsync(fingerprint, cancellationToken);
+            var fingerprint = Fingerprint(Folder);
+            var fingerprintPath = Path.Combine(IndexFolder, FingerprintFile);
+            upToDate = File.Exists(fingerprintPath) && await File.ReadAllTextAsync(fingerprintPath, cancellationToken) == fingerprint;
+            if (!upToDate)
+            {
+                await BuildAsync(fingerprint, cancellationToken);
+            }
         }
 
         _synonyms = await SynonymList.LoadAsync(Folder, cancellationToken);
@@ -77,7 +85,12 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
-            var result = await BuildAsync(Fingerprint(Folder), cancellationToken);
+            KnowledgeIndexBuildResult result;
+            using (await IndexFolderLock.AcquireAsync(IndexFolder, BuildLockTimeout, _timeProvider, cancellationToken))
+            {
+                result = await BuildAsync(Fingerprint(Folder), cancellationToken);
+            }
+
             if (_search is { } search)
             {
                 search.Refresh();

@@ -29,7 +29,7 @@ public static class KnowledgeServiceCollectionExtensions
         var indexFolder = Path.GetFullPath(options.IndexFolder ?? Path.Combine("data", "index"), contentRoot);
 
         services.TryAddSingleton<KnowledgeIndexBuilder>();
-        services.TryAddSingleton(provider => new KnowledgeBase(folder, indexFolder, provider.GetRequiredService<KnowledgeIndexBuilder>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => new KnowledgeBase(folder, indexFolder, provider.GetRequiredService<KnowledgeIndexBuilder>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBase>());
         services.TryAddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeBase>().Search);
         services.TryAddSingleton(provider => new EmergencyRouter(provider.GetRequiredService<KnowledgeBase>().Synonyms));

@@ -45,6 +45,7 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:HealthGuideBot", $"Data Source={Path.Combine(_dataFolder, "hgb.db")}");
+        builder.UseSetting("HealthGuideBot:Knowledge:IndexFolder", Path.Combine(_dataFolder, "index"));
         // The Playground's mocked tenant talks anonymously over loopback (playground.md); no app id, so no tokens.
         builder.UseSetting("MicrosoftAppId", "");
         builder.UseSetting("HealthGuideBot:DangerouslyAllowUnauthenticatedLoopbackRequests", "true");
