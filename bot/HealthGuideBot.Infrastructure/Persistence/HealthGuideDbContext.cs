@@ -1,6 +1,7 @@
 using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
+using HealthGuideBot.Infrastructure.Filing;
 using HealthGuideBot.Infrastructure.Proactive;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<AnswerFeedbackEntity> AnswerFeedback => Set<AnswerFeedbackEntity>();
 
+    public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -47,6 +50,7 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new ConversationReferenceEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>

@@ -18,4 +18,5 @@ internal static class StorageLimits
     public const int AuditIdentifier = 256;
     public const int AuditEnum = 16;
     public const int Sha256Hex = 64;
+    public const int FilingKey = 256;
 }
