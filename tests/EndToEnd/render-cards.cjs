@@ -91,6 +91,8 @@ async function main() {
       `.card{width:${CARD_WIDTH_PX}px;margin:0 0 20px 0;background:#fff;border-radius:4px}` +
       '.ac-pushButton{background:#fff;border:1px solid #d1d1d1;border-radius:4px;padding:5px 12px;font:inherit;' +
       'font-size:14px;color:#242424;cursor:pointer}' +
+      // markdown-it's lists inside a TextBlock: keep them inside the block, as Teams does.
+      '.ac-textBlock ul,.ac-textBlock ol{box-sizing:border-box;margin:0;padding-left:22px}' +
       '</style></head><body></body></html>');
     await page.addScriptTag({ path: markdownScript });
     await page.addScriptTag({ path: rendererScript });
@@ -156,7 +158,7 @@ function renderAll({ cards, elements, actions }) {
 
   return cards.map(({ name, card }, index) => {
     const started = performance.now();
-    const result = { name, ok: false, rendered: false, problems: [], width: 0, height: 0, ms: 0, inputs: 0, actions: 0 };
+    const result = { name, ok: false, rendered: false, problems: [], clipped: [], width: 0, height: 0, ms: 0, inputs: 0, actions: 0 };
     // What the renderer logs while it handles this card is this card's problem.
     const original = { warn: console.warn, error: console.error };
     console.warn = (...args) => result.problems.push('console.warn: ' + args.map(String).join(' '));
@@ -192,6 +194,15 @@ function renderAll({ cards, elements, actions }) {
         result.width = Math.round(box.width);
         result.height = Math.round(box.height);
         if (result.height === 0) result.problems.push('the card rendered with no height');
+        // Reported, not failed: content cut off at the right edge at Teams' chat width (Teams' own layout differs).
+        for (const node of holder.querySelectorAll('*')) {
+          const style = getComputedStyle(node);
+          if (node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0 && style.overflowX !== 'visible') {
+            const what = (node.className || node.tagName).toString().split(' ')[0];
+            const text = (node.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+            result.clipped.push(`${what} "${text}" needs ${node.scrollWidth}px, has ${node.clientWidth}px`);
+          }
+        }
         result.inputs = adaptiveCard.getAllInputs().length;
         result.actions = adaptiveCard.getActionCount();
       }

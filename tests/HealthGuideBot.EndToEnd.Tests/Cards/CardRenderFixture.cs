@@ -92,6 +92,10 @@ public sealed class CardRenderFixture : IAsyncLifetime
         {
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"  {card.Name}: {(card.Ok ? "ok" : "FAILED")} {card.Ms:0.0} ms, {card.Width}x{card.Height} px, {card.Inputs} inputs, {card.Actions} actions"));
+            foreach (var clipped in card.Clipped)
+            {
+                Say($"    clipped at {card.Width} px (not a failure; check the screenshot): {clipped}");
+            }
         }
     }
 
@@ -183,6 +187,9 @@ public sealed record CardRenderResult
     public bool Rendered { get; init; }
 
     public List<string> Problems { get; init; } = [];
+
+    /// <summary>Content cut off at the right edge: reported, not failed (Teams lays actions out its own way).</summary>
+    public List<string> Clipped { get; init; } = [];
 
     public int Width { get; init; }
 
