@@ -16,6 +16,15 @@ internal static class GraphFilingClient
     /// </summary>
     public static GraphServiceClient Create(Uri baseUrl, TokenCredential credential, HttpMessageHandler? finalHandler = null)
     {
+        var pipeline = GraphClientFactory.CreatePipeline(Handlers(), finalHandler ?? new SocketsHttpHandler());
+        var http = new HttpClient(pipeline);
+        var authentication = new BaseBearerTokenAuthenticationProvider(new TokenCredentialAccessTokenProvider(credential, baseUrl));
+        return new GraphServiceClient(http, authentication, baseUrl.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>The middleware the filer's client uses: the SDK's defaults less the retry handler.</summary>
+    internal static IList<DelegatingHandler> Handlers()
+    {
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (int i = handlers.Count - 1; i >= 0; i--)
         {
@@ -25,14 +34,8 @@ internal static class GraphFilingClient
             }
         }
 
-        var pipeline = GraphClientFactory.CreatePipeline(handlers, finalHandler ?? new SocketsHttpHandler());
-        var http = new HttpClient(pipeline);
-        var authentication = new BaseBearerTokenAuthenticationProvider(new TokenCredentialAccessTokenProvider(credential, baseUrl));
-        return new GraphServiceClient(http, authentication, baseUrl.ToString().TrimEnd('/'));
+        return handlers;
     }
-
-    /// <summary>True when the pipeline would retry by itself (used by a test to prove it does not).</summary>
-    internal static bool HasRetryHandler(IEnumerable<DelegatingHandler> handlers) => handlers.Any(h => h is RetryHandler);
 
     public static TokenCredential CreateCredential(GraphFilingOptions options) => options.Credential switch
     {
