@@ -29,14 +29,12 @@ public sealed class FilingRegistrationTests : IDisposable
     [Fact]
     public async Task GraphMode_WithMissingSettings_FailsAtStartUp_NamingEachSetting()
     {
-        await using var host = await FilingHarness.StartAsync(_folder, FilingHarness.NewClock(), settings: new Dictionary<string, string?>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => FilingHarness.StartAsync(_folder, FilingHarness.NewClock(), settings: new Dictionary<string, string?>
         {
             ["HealthGuideBot:Filing:Mode"] = "Graph",
             ["HealthGuideBot:Filing:Graph:Credential"] = "Certificate",
             ["HealthGuideBot:Filing:Graph:UploadChunkBytes"] = "1000000",
-        });
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<FilingOptions>>().Value);
+        }));
 
         Assert.Contains("HealthGuideBot:Filing:Graph:SiteId is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("HealthGuideBot:Filing:Graph:DriveId is required", error.Message, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ internal static class GraphFailure
                 return status switch
                 {
                     429 or 503 => new FilingResult.Transient(reason, RetryAfter(api, time)),
-                    408 or 412 or 500 or 502 or 504 or 509 => new FilingResult.Transient(reason, RetryAfter(api, time)),
+                    408 or 412 or 416 or 500 or 502 or 504 or 509 => new FilingResult.Transient(reason, RetryAfter(api, time)),
                     401 => new FilingResult.NeedsAdministrator(reason + ": the app's credential was refused"),
                     403 => new FilingResult.NeedsAdministrator(reason + ": the app has no grant here (Sites.Selected site grant, or the mailbox's Exchange RBAC scope)"),
                     404 => new FilingResult.NeedsAdministrator(reason + ": the configured site, drive, list or mailbox was not found"),
