@@ -26,6 +26,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddProactiveMessaging()
             .AddHealthGuideStorage(configuration)
             .AddHealthGuideFiling(configuration); // HealthGuideBot:Filing: the local folder by default, or Microsoft Graph
+        builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
