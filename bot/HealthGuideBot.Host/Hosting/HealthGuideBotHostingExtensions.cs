@@ -24,7 +24,8 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration))
             .AddBotDialogs()
             .AddProactiveMessaging()
-            .AddHealthGuideStorage(configuration);
+            .AddHealthGuideStorage(configuration)
+            .AddHealthGuideFiling(configuration); // HealthGuideBot:Filing: the local folder by default, or Microsoft Graph
         builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
 
