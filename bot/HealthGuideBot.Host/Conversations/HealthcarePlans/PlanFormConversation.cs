@@ -44,16 +44,24 @@ internal sealed partial class PlanFormConversation
     private readonly DialogManager _dialogs;
     private readonly PlanFormLaunch _launch;
     private readonly CardTemplateLibrary _cards;
+    private readonly IPupilDirectory _pupils;
+    private readonly IHealthcarePlanStore _plans;
     private readonly TimeProvider _timeProvider;
-    private readonly IServiceProvider _services;
 
-    public PlanFormConversation(DialogManager dialogs, PlanFormLaunch launch, CardTemplateLibrary cards, TimeProvider timeProvider, IServiceProvider services)
+    public PlanFormConversation(
+        DialogManager dialogs,
+        PlanFormLaunch launch,
+        CardTemplateLibrary cards,
+        IPupilDirectory pupils,
+        IHealthcarePlanStore plans,
+        TimeProvider timeProvider)
     {
         _dialogs = dialogs;
         _launch = launch;
         _cards = cards;
+        _pupils = pupils;
+        _plans = plans;
         _timeProvider = timeProvider;
-        _services = services;
     }
 
     /// <summary>"new healthcare plan", "create an IHP for Sam Taylor" and the like.</summary>
@@ -128,7 +136,6 @@ internal sealed partial class PlanFormConversation
 
     private async Task StartAsync(ITurnContext turn, string? pupilName, CancellationToken cancellationToken)
     {
-        var pupils = _services.GetRequiredService<IPupilDirectory>();
         var today = UkSchoolDate.Today(_timeProvider);
         var state = new PlanFormState
         {
@@ -138,7 +145,7 @@ internal sealed partial class PlanFormConversation
             Step = F.PupilStep,
             FirstStep = F.PupilStep,
         };
-        var matches = string.IsNullOrWhiteSpace(pupilName) ? [] : await pupils.FindByNameAsync(pupilName, cancellationToken);
+        var matches = string.IsNullOrWhiteSpace(pupilName) ? [] : await _pupils.FindByNameAsync(pupilName, cancellationToken);
         string? notice = null;
         if (matches.Count == 1)
         {
@@ -148,7 +155,7 @@ internal sealed partial class PlanFormConversation
                 return;
             }
 
-            var chosen = await PlanFormDialog.WithPupilAsync(turn, state, matches[0], cancellationToken);
+            var chosen = await PlanFormDialog.WithPupilAsync(_plans, state, matches[0], cancellationToken);
             state = chosen.State with { Step = F.AboutStep, FirstStep = F.AboutStep };
             notice = chosen.Notice;
         }
@@ -177,16 +184,15 @@ internal sealed partial class PlanFormConversation
 
     private async Task BeginReviewAsync(ITurnContext turn, string? planId, CancellationToken cancellationToken)
     {
-        var store = _services.GetRequiredService<IHealthcarePlanStore>();
-        var plan = string.IsNullOrWhiteSpace(planId) ? null : await store.GetCurrentAsync(planId, cancellationToken);
+        var plan = string.IsNullOrWhiteSpace(planId) ? null : await _plans.GetCurrentAsync(planId, cancellationToken);
         if (plan is null)
         {
-            var allowed = (await CheckAsync(turn, NoPupilYet, "plan.review", recordId: planId ?? "unknown", cancellationToken)).IsAllowed;
+            var allowed = (await CheckAsync(turn, NoPupilYet, "plan.review", recordId: "unknown", cancellationToken)).IsAllowed;
             await turn.SendActivityAsync(MessageFactory.Text(allowed ? "I could not find that healthcare plan. It may have been replaced; ask for the latest review prompt." : RefusalText), cancellationToken);
             return;
         }
 
-        var pupil = await _services.GetRequiredService<IPupilDirectory>().FindAsync(plan.PupilId, cancellationToken)
+        var pupil = await _pupils.FindAsync(plan.PupilId, cancellationToken)
             ?? new Pupil(plan.PupilId, plan.PupilName, plan.ClassName, plan.DateOfBirth);
         if (!(await CheckAsync(turn, pupil, "plan.review", plan.PlanId, cancellationToken)).IsAllowed)
         {
@@ -214,7 +220,7 @@ internal sealed partial class PlanFormConversation
             Values = values,
         };
         IReadOnlyList<string>? previousChanges = null;
-        if (plan.Version > 1 && await store.GetVersionAsync(plan.PlanId, plan.Version - 1, cancellationToken) is { } earlier)
+        if (plan.Version > 1 && await _plans.GetVersionAsync(plan.PlanId, plan.Version - 1, cancellationToken) is { } earlier)
         {
             previousChanges = PlanFormValues.Changes(PlanFormValues.FromPlan(earlier), PlanFormValues.FromPlan(plan), (_, value) => value);
         }

@@ -15,8 +15,8 @@ namespace HealthGuideBot.Host.Conversations.HealthcarePlans;
 /// The Individual Healthcare Plan form: one card per part of DfE Template A, a summary, Submit. Every button is an
 /// <c>Action.Execute</c> (verbs <c>plans.form.*</c>), so each card replaces the last in place; the conversation
 /// turns this dialog's reply into the invoke response. Values are checked here as well as on the card.
-/// Services are taken from the turn: the dialog is built on every turn, and the plan's collaborators
-/// (documents, review scheduler) need not exist for turns that never submit.
+/// The documents and the review scheduler are taken from the turn at Submit only: the dialog is built on every
+/// turn of every user, and those collaborators are needed by no other step.
 /// </summary>
 internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
 {
@@ -31,12 +31,27 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
     public static IReadOnlyList<string> FormVerbs { get; } = [NextVerb, BackVerb, SaveDraftVerb, CancelVerb, SubmitVerb];
 
     private readonly CardTemplateLibrary _cards;
+    private readonly PlanFormLaunch _launch;
+    private readonly IPupilDirectory _pupils;
+    private readonly IStaffDirectory _staff;
+    private readonly IHealthcarePlanStore _plans;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PlanFormDialog> _logger;
 
-    public PlanFormDialog(CardTemplateLibrary cards, TimeProvider timeProvider, ILogger<PlanFormDialog> logger)
+    public PlanFormDialog(
+        CardTemplateLibrary cards,
+        PlanFormLaunch launch,
+        IPupilDirectory pupils,
+        IStaffDirectory staff,
+        IHealthcarePlanStore plans,
+        TimeProvider timeProvider,
+        ILogger<PlanFormDialog> logger)
     {
         _cards = cards;
+        _launch = launch;
+        _pupils = pupils;
+        _staff = staff;
+        _plans = plans;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -48,9 +63,8 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
     public override async Task<DialogResult<PlanFormState>> BeginAsync(DialogContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var launch = context.Turn.Services.GetRequiredService<PlanFormLaunch>();
-        var state = launch.Pending ?? throw new InvalidOperationException("The plan form was begun without a launch state; start it through PlanFormConversation.");
-        context.Reply(await BuildStepCardAsync(context, state, errors: null, launch.PreviousChanges, cancellationToken));
+        var state = _launch.Pending ?? throw new InvalidOperationException("The plan form was begun without a launch state; start it through PlanFormConversation.");
+        context.Reply(await BuildStepCardAsync(context, state, errors: null, _launch.PreviousChanges, cancellationToken));
         return DialogResult.Waiting(state);
     }
 
@@ -180,18 +194,17 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         return DialogResult.Waiting(state);
     }
 
-    private static async Task<PupilChoice> ChoosePupilAsync(DialogContext<PlanFormState> context, PlanFormState state, CancellationToken cancellationToken)
+    private async Task<PupilChoice> ChoosePupilAsync(DialogContext<PlanFormState> context, PlanFormState state, CancellationToken cancellationToken)
     {
-        var pupils = context.Turn.Services.GetRequiredService<IPupilDirectory>();
         Pupil? pupil = null;
         if (state.PupilOptions is { Count: > 0 } options)
         {
             var id = state.Values.GetValueOrDefault(F.PupilChoice);
-            pupil = options.Any(o => o.Id == id) ? await pupils.FindAsync(id!, cancellationToken) : null;
+            pupil = options.Any(o => o.Id == id) ? await _pupils.FindAsync(id!, cancellationToken) : null;
         }
         else
         {
-            var matches = await pupils.FindByNameAsync(state.Values.GetValueOrDefault(F.PupilName) ?? string.Empty, cancellationToken);
+            var matches = await _pupils.FindByNameAsync(state.Values.GetValueOrDefault(F.PupilName) ?? string.Empty, cancellationToken);
             if (matches.Count == 0)
             {
                 return new PupilChoice(state, "No pupil with that name is on the school roster. Check the spelling, or use the name the school uses.");
@@ -216,11 +229,11 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
             return new PupilChoice(state, Refused: true);
         }
 
-        return await WithPupilAsync(context.Turn, state, pupil, cancellationToken);
+        return await WithPupilAsync(_plans, state, pupil, cancellationToken);
     }
 
     /// <summary>Fixes the pupil of the form; a pupil who already has a plan gets a review of that plan instead of a second plan.</summary>
-    internal static async Task<PupilChoice> WithPupilAsync(ITurnContext turn, PlanFormState state, Pupil pupil, CancellationToken cancellationToken)
+    internal static async Task<PupilChoice> WithPupilAsync(IHealthcarePlanStore plans, PlanFormState state, Pupil pupil, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(state.Values, StringComparer.Ordinal);
         if (pupil.DateOfBirth is { } dob && string.IsNullOrWhiteSpace(values.GetValueOrDefault(F.DateOfBirth)))
@@ -229,7 +242,7 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         }
 
         state = state with { PupilId = pupil.Id, PupilName = pupil.Name, PupilClass = pupil.ClassName, PupilOptions = null, Values = values };
-        var existing = await turn.Services.GetRequiredService<IHealthcarePlanStore>().GetCurrentForPupilAsync(pupil.Id, cancellationToken);
+        var existing = await plans.GetCurrentForPupilAsync(pupil.Id, cancellationToken);
         if (existing is null || state.BaseVersion is not null)
         {
             return new PupilChoice(state);
@@ -254,7 +267,7 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         }
 
         var services = context.Turn.Services;
-        var pupil = await services.GetRequiredService<IPupilDirectory>().FindAsync(state.PupilId!, cancellationToken)
+        var pupil = await _pupils.FindAsync(state.PupilId!, cancellationToken)
             ?? new Pupil(state.PupilId!, state.PupilName ?? string.Empty, state.PupilClass ?? string.Empty, null);
         var gate = await PlanFormConversation.CheckAsync(context.Turn, pupil, state.BaseVersion is null ? "plan.create" : "plan.review", state.PlanId, cancellationToken);
         if (!gate.IsAllowed)
@@ -266,12 +279,12 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         var userId = PlanFormConversation.UserId(context.Turn);
         var plan = PlanFormValues.ToPlan(state, userId, _timeProvider.GetUtcNow());
         var documents = services.GetRequiredService<IPlanDocuments>();
-        var saved = await services.GetRequiredService<IHealthcarePlanStore>().SaveVersionAsync(plan, state.SubmissionId, p => PlanFilings.For(p, documents), cancellationToken);
+        var saved = await _plans.SaveVersionAsync(plan, state.SubmissionId, p => PlanFilings.For(p, documents), cancellationToken);
         await services.GetRequiredService<IPlanReviewScheduler>().ScheduleAsync(
             new PlanReviewDue(saved.PlanId, saved.Version, saved.PupilId, saved.ReviewDate, saved.ResponsibleNurseUserId), cancellationToken);
         Log.PlanSubmitted(_logger, saved.PlanId, saved.Version);
 
-        var nurse = await services.GetRequiredService<IStaffDirectory>().FindAsync(saved.ResponsibleNurseUserId, cancellationToken);
+        var nurse = await _staff.FindAsync(saved.ResponsibleNurseUserId, cancellationToken);
         var card = _cards.Get("plans/plan-saved").Bind(
             new PlanSavedCardModel(
                 saved.PupilName,
@@ -299,7 +312,7 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
     }
 
     /// <summary>The allowed values of the choice fields of the form, with their titles.</summary>
-    private static async Task<Dictionary<string, IReadOnlyList<CardChoice>>> ChoicesAsync(DialogContext context, PlanFormState state, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, IReadOnlyList<CardChoice>>> ChoicesAsync(DialogContext context, PlanFormState state, CancellationToken cancellationToken)
     {
         var administration = PlanFormValues.AdministrationChoices.Select(c => new CardChoice(c.Title, c.Value)).ToList();
         var choices = new Dictionary<string, IReadOnlyList<CardChoice>>(StringComparer.Ordinal)
@@ -316,15 +329,14 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         return choices;
     }
 
-    private static async Task<IReadOnlyList<CardChoice>> NurseChoicesAsync(DialogContext context, PlanFormState state, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CardChoice>> NurseChoicesAsync(DialogContext context, PlanFormState state, CancellationToken cancellationToken)
     {
-        var staff = context.Turn.Services.GetRequiredService<IStaffDirectory>();
-        var nurses = (await staff.InRoleAsync(StaffRole.Nurse, cancellationToken)).Select(n => new CardChoice(n.DisplayName, n.UserId)).ToList();
+        var nurses = (await _staff.InRoleAsync(StaffRole.Nurse, cancellationToken)).Select(n => new CardChoice(n.DisplayName, n.UserId)).ToList();
         var wanted = new[] { state.Values.GetValueOrDefault(F.ResponsibleNurse), PlanFormConversation.UserId(context.Turn) };
         foreach (var id in wanted)
         {
             // The plan's current nurse, and the user themselves, are always offered (a SENCO may hold the reminders).
-            if (!string.IsNullOrEmpty(id) && nurses.All(n => n.Value != id) && await staff.FindAsync(id, cancellationToken) is { } member)
+            if (!string.IsNullOrEmpty(id) && nurses.All(n => n.Value != id) && await _staff.FindAsync(id, cancellationToken) is { } member)
             {
                 nurses.Add(new CardChoice(member.DisplayName, member.UserId));
             }
@@ -424,7 +436,7 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         var nextVersion = 1;
         if (state.BaseVersion is { } baseVersion)
         {
-            var current = await context.Turn.Services.GetRequiredService<IHealthcarePlanStore>().GetVersionAsync(state.PlanId, baseVersion, cancellationToken);
+            var current = await _plans.GetVersionAsync(state.PlanId, baseVersion, cancellationToken);
             changes = current is null ? null : PlanFormValues.Changes(PlanFormValues.FromPlan(current), state.Values, Display);
             nextVersion = baseVersion + 1;
         }

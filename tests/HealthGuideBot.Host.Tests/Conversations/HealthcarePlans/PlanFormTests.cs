@@ -193,9 +193,9 @@ public sealed class PlanFormTests
         using var scope = form.Host.Services.CreateScope();
         var audit = await scope.ServiceProvider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { ActorId = TeacherId }, CancellationToken.None);
         var denied = Assert.Single(audit, r => r.Entry.RecordId == "P0001");
-        Assert.Equal(("plan.create", AuditOutcome.Denied, StaffRole.Teacher), (denied.Entry.Action, denied.Entry.Outcome, denied.Entry.Role));
+        Assert.Equal(("plan.create", AuditOutcome.Denied, StaffRole.Teacher), (denied.Entry.Action, denied.Entry.Outcome, denied.Entry.ActorRole));
         Assert.All(audit, r => Assert.Equal(AuditOutcome.Denied, r.Entry.Outcome));
-        Assert.Empty(form.Host.Connector.Sent.Where(s => s.Activity?.Attachments is not null));
+        Assert.DoesNotContain(form.Host.Connector.Sent, s => s.Activity?.Attachments is not null);
     }
 
     [Fact]
