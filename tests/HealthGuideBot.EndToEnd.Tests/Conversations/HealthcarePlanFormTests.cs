@@ -56,7 +56,7 @@ public sealed class HealthcarePlanFormTests(PlaygroundFixture fixture, ITestOutp
         var data = button.Data.AsObject();
         foreach (var (id, value) in Inputs(card.Content))
         {
-            data[id] = answers.TryGetValue(id, out var answer) ? answer : value;
+            data[id] = answers.TryGetValue(id, out var given) ? given : value;
         }
 
         var action = new JsonObject { ["type"] = button.Type, ["title"] = button.Title, ["verb"] = button.Verb, ["data"] = data };
