@@ -4,6 +4,7 @@ using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Emergency;
+using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
@@ -22,6 +23,7 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))
         .OnCardAction(HelpConversation.ExamplesVerb, (turn, action, ct) => HelpConversation.ShowExamplesAsync(action, ct))
+        .AddHealthcarePlanFormRoutes()
         .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))

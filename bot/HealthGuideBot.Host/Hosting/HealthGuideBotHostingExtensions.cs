@@ -4,6 +4,7 @@ using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Help;
+using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
@@ -36,6 +37,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<EmergencyConversation>();
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
+        builder.Services.AddHealthcarePlanForms();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         return builder;
     }

@@ -2,6 +2,7 @@ using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Filing;
+using HealthGuideBot.Infrastructure.HealthcarePlans;
 using HealthGuideBot.Infrastructure.Proactive;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,10 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
 
+    public DbSet<HealthcarePlanVersionEntity> HealthcarePlanVersions => Set<HealthcarePlanVersionEntity>();
+
+    public DbSet<PlanAcknowledgementEntity> PlanAcknowledgements => Set<PlanAcknowledgementEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -51,6 +56,8 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new HealthcarePlanVersionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanAcknowledgementEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>
