@@ -1,3 +1,4 @@
+using HealthGuideBot.Infrastructure.Attendance;
 using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
@@ -31,6 +32,10 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
 
+    public DbSet<HealthAbsenceEntity> HealthAbsences => Set<HealthAbsenceEntity>();
+
+    public DbSet<AttendancePromptEntity> AttendancePrompts => Set<AttendancePromptEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -51,6 +56,8 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new HealthAbsenceEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new AttendancePromptEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>
