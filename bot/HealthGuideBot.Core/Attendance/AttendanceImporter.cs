@@ -9,11 +9,11 @@ namespace HealthGuideBot.Core.Attendance;
 public sealed class AttendanceImporter : IAttendanceFeed
 {
     private readonly IAttendanceStore _store;
-    private readonly AttendancePrompter _prompter;
+    private readonly IAttendancePromptCheck _prompter;
     private readonly IReadOnlySet<string> _healthCodes;
     private readonly TimeProvider _timeProvider;
 
-    public AttendanceImporter(IAttendanceStore store, AttendancePrompter prompter, IOptions<AttendanceOptions> options, TimeProvider timeProvider)
+    public AttendanceImporter(IAttendanceStore store, IAttendancePromptCheck prompter, IOptions<AttendanceOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prompter);

@@ -14,7 +14,7 @@ namespace HealthGuideBot.Core.Attendance;
 /// once at least one SENCO was reached; each SENCO's message also carries a once-only notifier key (the ledger key
 /// plus their user id), so a crash between sending and recording never sends twice.
 /// </summary>
-public sealed partial class AttendancePrompter
+public sealed partial class AttendancePrompter : IAttendancePromptCheck
 {
     private readonly IAttendanceStore _store;
     private readonly IStaffDirectory _staff;

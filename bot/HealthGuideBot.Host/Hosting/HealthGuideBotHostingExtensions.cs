@@ -35,6 +35,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        builder.Services.AddAttendance();
         return builder;
     }
 
