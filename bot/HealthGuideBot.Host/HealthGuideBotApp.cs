@@ -3,6 +3,7 @@ using HealthGuideBot.BotFramework.Proactive;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
+using HealthGuideBot.Host.Conversations.Attendance;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
@@ -27,6 +28,7 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
+        .OnCardAction(AttendanceConversation.NotNowVerb, (turn, action, ct) => AttendanceConversation.NotNowAsync(ct))
         .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>

@@ -39,6 +39,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddHealthcarePlanForms();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        builder.Services.AddAttendance();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using HealthGuideBot.Infrastructure.Attendance;
 using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
@@ -36,6 +37,10 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<PlanAcknowledgementEntity> PlanAcknowledgements => Set<PlanAcknowledgementEntity>();
 
+    public DbSet<HealthAbsenceEntity> HealthAbsences => Set<HealthAbsenceEntity>();
+
+    public DbSet<AttendancePromptEntity> AttendancePrompts => Set<AttendancePromptEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -58,6 +63,8 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new HealthcarePlanVersionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new PlanAcknowledgementEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new HealthAbsenceEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new AttendancePromptEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>

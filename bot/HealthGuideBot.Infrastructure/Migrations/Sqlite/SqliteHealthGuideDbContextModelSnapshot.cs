@@ -17,6 +17,66 @@ namespace HealthGuideBot.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HealthGuideBot.Infrastructure.Attendance.AttendancePromptEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PromptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PupilId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThresholdDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("PupilId", "TermId");
+
+                    b.ToTable("attendance_prompts", (string)null);
+                });
+
+            modelBuilder.Entity("HealthGuideBot.Infrastructure.Attendance.HealthAbsenceEntity", b =>
+                {
+                    b.Property<string>("PupilId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Session")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PupilId", "Date", "Session");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("health_absences", (string)null);
+                });
+
             modelBuilder.Entity("HealthGuideBot.Infrastructure.Audit.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Sequence")
