@@ -2,7 +2,9 @@ using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Filing;
+using HealthGuideBot.Infrastructure.Notifications;
 using HealthGuideBot.Infrastructure.Proactive;
+using HealthGuideBot.Infrastructure.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -31,6 +33,10 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
 
+    public DbSet<PlanReviewScheduleEntity> PlanReviewSchedules => Set<PlanReviewScheduleEntity>();
+
+    public DbSet<NotificationLedgerEntity> NotificationLedger => Set<NotificationLedgerEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -51,6 +57,8 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanReviewScheduleEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationLedgerEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>
