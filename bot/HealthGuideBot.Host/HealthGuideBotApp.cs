@@ -5,6 +5,7 @@ using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
 
@@ -25,6 +26,8 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
+        .OnCardAction(PlanReviewConversation.SnoozeVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).SnoozeAsync(turn, action, ct))
+        .OnCardAction(PlanReviewConversation.ReassignVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).ReassignAsync(turn, action, ct))
         .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>

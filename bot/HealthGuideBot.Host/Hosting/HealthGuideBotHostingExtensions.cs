@@ -7,6 +7,7 @@ using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Welcome;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
@@ -27,6 +28,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddHealthGuideStorage(configuration);
         builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
+        builder.AddPlanReviews();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
@@ -55,6 +57,7 @@ internal static class HealthGuideBotHostingExtensions
     public static WebApplication MapHealthGuideBot(this WebApplication app)
     {
         app.MapBotMessages();
+        app.MapPlanReviewDevelopmentEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
         return app;
     }
