@@ -37,26 +37,26 @@ internal sealed partial class EfPlanReviewScheduleStore : IPlanReviewScheduleSto
         for (var attempt = 0; ; attempt++)
         {
             var row = await _db.PlanReviewSchedules.SingleOrDefaultAsync(e => e.PlanId == due.PlanId, cancellationToken);
-            if (row is not null && row.Version > due.Version)
-            {
-                Log.OlderVersionIgnored(_logger, due.PlanId, due.Version, row.Version);
-                return;
-            }
-
-            if (row is null)
-            {
-                row = new PlanReviewScheduleEntity { PlanId = due.PlanId, PupilId = due.PupilId, ResponsibleNurseUserId = due.ResponsibleNurseUserId };
-                _db.PlanReviewSchedules.Add(row);
-            }
-
-            row.Version = due.Version;
-            row.PupilId = due.PupilId;
-            row.DueDate = due.DueDate;
-            row.ResponsibleNurseUserId = due.ResponsibleNurseUserId;
-            row.SnoozedUntil = null;
-            row.UpdatedAt = now;
             try
             {
+                if (row is not null && row.Version > due.Version)
+                {
+                    Log.OlderVersionIgnored(_logger, due.PlanId, due.Version, row.Version);
+                    return;
+                }
+
+                if (row is null)
+                {
+                    row = new PlanReviewScheduleEntity { PlanId = due.PlanId, PupilId = due.PupilId, ResponsibleNurseUserId = due.ResponsibleNurseUserId };
+                    _db.PlanReviewSchedules.Add(row);
+                }
+
+                row.Version = due.Version;
+                row.PupilId = due.PupilId;
+                row.DueDate = due.DueDate;
+                row.ResponsibleNurseUserId = due.ResponsibleNurseUserId;
+                row.SnoozedUntil = null;
+                row.UpdatedAt = now;
                 await _db.SaveChangesAsync(cancellationToken);
                 Log.Scheduled(_logger, due.PlanId, due.Version);
                 return;
@@ -67,7 +67,11 @@ internal sealed partial class EfPlanReviewScheduleStore : IPlanReviewScheduleSto
             }
             finally
             {
-                _db.ChangeTracker.Clear();
+                // Only this row: the scoped context may be tracking the caller's own entities.
+                if (row is not null)
+                {
+                    _db.Entry(row).State = EntityState.Detached;
+                }
             }
         }
     }

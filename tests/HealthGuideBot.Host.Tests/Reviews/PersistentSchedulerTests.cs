@@ -15,7 +15,7 @@ public sealed class PersistentSchedulerTests
         var folder = Path.Combine(Path.GetTempPath(), "hgb-scheduler-tests", Guid.NewGuid().ToString("N"));
         for (var start = 0; start < 2; start++)
         {
-            using var host = new BotHostFactory(services: services => services.AddSingleton<IConnectorClient>(new ScriptedConnector()), dataFolder: folder);
+            using var host = new BotHostFactory(new() { ["HealthGuideBot:Reviews:RunScheduler"] = "true" }, services: services => services.AddSingleton<IConnectorClient>(new ScriptedConnector()), dataFolder: folder);
             using var client = host.CreateClient();
 
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
