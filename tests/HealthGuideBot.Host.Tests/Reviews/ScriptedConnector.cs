@@ -14,7 +14,7 @@ internal sealed class ScriptedConnector : IConnectorClient
     private readonly ConcurrentQueue<(string ConversationId, Activity Activity)> _sent = new();
     private readonly ConcurrentQueue<(string ServiceUrl, ConversationParameters Parameters)> _created = new();
     private int _ids;
-    private int _created;
+    private int _conversationIds;
 
     /// <summary>Conversations whose sends are refused with 403 (the bot was removed).</summary>
     public ConcurrentDictionary<string, bool> RemovedFrom { get; } = new(StringComparer.Ordinal);
@@ -51,6 +51,6 @@ internal sealed class ScriptedConnector : IConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         _created.Enqueue((serviceUrl, parameters));
-        return Task.FromResult(new ConversationResourceResponse { Id = $"a:created-{Interlocked.Increment(ref _created)}" });
+        return Task.FromResult(new ConversationResourceResponse { Id = $"a:created-{Interlocked.Increment(ref _conversationIds)}" });
     }
 }
