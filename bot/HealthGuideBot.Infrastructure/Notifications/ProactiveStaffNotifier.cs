@@ -77,7 +77,9 @@ internal sealed partial class ProactiveStaffNotifier : IStaffNotifier
         try
         {
             var route = await ResolveRouteAsync(cancellationToken);
-            stored = route.TenantId is null ? null : await _references.FindPersonalConversationAsync(route.TenantId, notification.UserId, cancellationToken);
+            stored = route.TenantId is null
+                ? await FindPersonalConversationInAnyTenantAsync(notification.UserId, cancellationToken)
+                : await _references.FindPersonalConversationAsync(route.TenantId, notification.UserId, cancellationToken);
             ConversationReference reference;
             if (stored is not null)
             {
@@ -232,6 +234,28 @@ internal sealed partial class ProactiveStaffNotifier : IStaffNotifier
             .Select(e => e.ReferenceJson)
             .FirstOrDefaultAsync(cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize(json, BotFrameworkJsonContext.Default.ConversationReference);
+    }
+
+    /// <summary>
+    /// When no tenant is configured or stored (a channel that leaves <c>conversation.tenantId</c> out), the user's
+    /// active 1:1 conversation whatever its tenant: the bot serves one school's tenant.
+    /// </summary>
+    private async Task<StoredConversationReference?> FindPersonalConversationInAnyTenantAsync(string userId, CancellationToken cancellationToken)
+    {
+        var row = await _db.ConversationReferences.AsNoTracking()
+            .Where(e => e.UserId == userId && e.IsPersonal && e.IsActive)
+            .OrderByDescending(e => e.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new StoredConversationReference(
+                JsonSerializer.Deserialize(row.ReferenceJson, BotFrameworkJsonContext.Default.ConversationReference)
+                    ?? throw new InvalidOperationException("A stored conversation reference is empty."),
+                row.TenantId,
+                row.UserId,
+                row.IsPersonal,
+                row.IsActive,
+                row.UpdatedAt);
     }
 
     private async Task<ConversationReference?> FindAnyReferenceOfUserAsync(string userId, CancellationToken cancellationToken)
