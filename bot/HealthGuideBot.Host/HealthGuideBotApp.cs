@@ -7,6 +7,7 @@ using HealthGuideBot.Host.Conversations.Attendance;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
 
@@ -29,6 +30,8 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(AttendanceConversation.NotNowVerb, (turn, action, ct) => AttendanceConversation.NotNowAsync(ct))
+        .OnCardAction(PlanReviewConversation.SnoozeVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).SnoozeAsync(turn, action, ct))
+        .OnCardAction(PlanReviewConversation.ReassignVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).ReassignAsync(turn, action, ct))
         .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Welcome;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
@@ -29,6 +30,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddHealthGuideFiling(configuration); // HealthGuideBot:Filing: the local folder by default, or Microsoft Graph
         builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
+        builder.AddPlanReviews();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
@@ -59,6 +61,7 @@ internal static class HealthGuideBotHostingExtensions
     public static WebApplication MapHealthGuideBot(this WebApplication app)
     {
         app.MapBotMessages();
+        app.MapPlanReviewDevelopmentEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
         return app;
     }

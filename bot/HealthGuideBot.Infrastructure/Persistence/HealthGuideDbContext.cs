@@ -4,7 +4,9 @@ using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Filing;
 using HealthGuideBot.Infrastructure.HealthcarePlans;
+using HealthGuideBot.Infrastructure.Notifications;
 using HealthGuideBot.Infrastructure.Proactive;
+using HealthGuideBot.Infrastructure.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -41,6 +43,10 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<AttendancePromptEntity> AttendancePrompts => Set<AttendancePromptEntity>();
 
+    public DbSet<PlanReviewScheduleEntity> PlanReviewSchedules => Set<PlanReviewScheduleEntity>();
+
+    public DbSet<NotificationLedgerEntity> NotificationLedger => Set<NotificationLedgerEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -65,6 +71,8 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new PlanAcknowledgementEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new HealthAbsenceEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AttendancePromptEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanReviewScheduleEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationLedgerEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>
