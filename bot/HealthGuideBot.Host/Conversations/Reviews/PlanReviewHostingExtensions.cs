@@ -48,10 +48,11 @@ internal static class PlanReviewHostingExtensions
             return app;
         }
 
-        app.MapPost("/dev/reviews/sweep", async (ReviewPromptSweep sweep, CancellationToken cancellationToken) =>
+        var development = app.MapGroup("/dev/reviews").ExcludeFromDescription().AddEndpointFilter(LoopbackOnlyAsync);
+        development.MapPost("/sweep", async (ReviewPromptSweep sweep, CancellationToken cancellationToken) =>
             Results.Json(await sweep.RunAsync(cancellationToken), ReviewsJsonContext.Default.ReviewSweepReport))
             .ExcludeFromDescription();
-        app.MapPost("/dev/reviews/schedule", async (HttpRequest request, IPlanReviewScheduler scheduler, CancellationToken cancellationToken) =>
+        development.MapPost("/schedule", async (HttpRequest request, IPlanReviewScheduler scheduler, CancellationToken cancellationToken) =>
         {
             var body = await request.ReadFromJsonAsync(ReviewsJsonContext.Default.DevelopmentReviewRequest, cancellationToken);
             if (body is null || !DateOnly.TryParseExact(body.DueDate, "yyyy-MM-dd", out var due))
@@ -64,4 +65,14 @@ internal static class PlanReviewHostingExtensions
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The Development triggers answer only callers on this machine: a developer's bot bound to all interfaces (to
+    /// reach a tunnel) must not let the network schedule or send prompts about pupils.
+    /// </summary>
+    /// (No address at all is an in-process test server, as in BotMessagesEndpoint's loopback check.)
+    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Connection.RemoteIpAddress is { } address && !System.Net.IPAddress.IsLoopback(address)
+            ? ValueTask.FromResult<object?>(Results.NotFound())
+            : next(context);
 }
