@@ -7,6 +7,7 @@ using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Referrals;
 using HealthGuideBot.Host.Conversations.Welcome;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
@@ -35,6 +36,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        builder.Services.AddReferrals();
         return builder;
     }
 

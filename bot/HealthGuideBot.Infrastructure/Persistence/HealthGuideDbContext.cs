@@ -3,6 +3,7 @@ using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Filing;
 using HealthGuideBot.Infrastructure.Proactive;
+using HealthGuideBot.Infrastructure.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -31,6 +32,8 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
 
+    public DbSet<ReferralEntity> Referrals => Set<ReferralEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -51,6 +54,7 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>
