@@ -26,6 +26,7 @@ internal static class HealthGuideBotHostingExtensions
             .AddBotDialogs()
             .AddProactiveMessaging()
             .AddHealthGuideStorage(configuration);
+        builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
