@@ -261,6 +261,12 @@ internal sealed partial class ReferralDialog : Dialog<ReferralState>
         return Task.CompletedTask;
     }
 
+    public override Task OnSavingDraftAsync(DialogContext<ReferralState> context, CancellationToken cancellationToken)
+    {
+        context.Reply(MessageFactory.Text("Saved for later. Nothing has been submitted. Say **continue my referral** when you are ready to carry on."));
+        return Task.CompletedTask;
+    }
+
     public override string DescribeDraft(ReferralState state)
     {
         var service = _sets.Find(state.ServiceId)?.Name ?? "A";
