@@ -27,6 +27,13 @@ public static class ReferralQuestionSetReader
             throw new InvalidDataException($"Referral question set {source} is empty.");
         }
 
+        // Source-generated deserialisation sets absent init-only lists to null: restore the empty defaults.
+        set = set with
+        {
+            Aliases = set.Aliases ?? [],
+            Sections = set.Sections ?? [],
+            Questions = [.. (set.Questions ?? []).Select(q => q with { Choices = q.Choices ?? [] })],
+        };
         var problems = Check(set);
         return problems.Count == 0
             ? set
