@@ -29,7 +29,7 @@ public sealed class ReferralTests(PlaygroundFixture fixture, ITestOutputHelper o
         ("What is the concern", "Low mood and withdrawn from friends, tearful in class most days."),
         ("When did this start", "14/09/2026"),
         ("Why are you referring now", "It has got worse since half term."),
-        ("affecting their learning", "Falling behind in reading."),
+        ("affecting their learning", "Behind with literacy."),
         ("affecting attendance", "91% this term"),
         ("risk of self-harm, suicidal thoughts or harm to others", "no"),
         ("known health conditions", "skip"),

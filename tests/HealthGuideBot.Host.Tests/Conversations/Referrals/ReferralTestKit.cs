@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.Core.Filing;
@@ -95,6 +94,7 @@ internal sealed class ReferralTestKit : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<Activity>> AnswerUntilAsync(IReadOnlyList<Activity> replies, IReadOnlyDictionary<string, string> answers, string? stopAt = null)
     {
+        var lastAnswer = string.Empty;
         for (var turns = 0; turns < 60; turns++)
         {
             if (SummaryCard(replies) is not null)
@@ -102,20 +102,24 @@ internal sealed class ReferralTestKit : IDisposable
                 return replies;
             }
 
-            var question = QuestionIn(replies[^1]) ?? throw new InvalidOperationException($"Not a question: {replies[^1].Text}");
+            var question = QuestionIn(replies[^1]) ?? throw new InvalidOperationException($"After \"{lastAnswer}\", not a question: {Describe(replies)}");
             if (question.Id == stopAt)
             {
                 return replies;
             }
 
-            replies = await SayAsync(answers.TryGetValue(question.Id, out var answer) ? answer : throw new KeyNotFoundException($"No answer for {question.Id}"));
+            lastAnswer = answers.TryGetValue(question.Id, out var answer) ? answer : throw new KeyNotFoundException($"No answer for {question.Id}");
+            replies = await SayAsync(lastAnswer);
         }
 
         throw new InvalidOperationException("The form did not end.");
     }
 
+    public static string Describe(IEnumerable<Activity> replies) =>
+        string.Join(" || ", replies.Select(r => r.Text ?? string.Join(",", (r.Attachments ?? []).Select(a => a.Content?.ToJsonString()[..Math.Min(300, a.Content.ToJsonString().Length)]))));
+
     public static JsonObject? SummaryCard(IEnumerable<Activity> replies) =>
-        replies.SelectMany(r => r.Attachments ?? []).Select(a => a.Content as JsonObject ?? (a.Content is JsonElement e ? JsonNode.Parse(e.GetRawText()) as JsonObject : null))
+        replies.SelectMany(r => r.Attachments ?? []).Select(a => a.Content as JsonObject)
             .FirstOrDefault(c => c?.ToJsonString().Contains("referral.submit", StringComparison.Ordinal) == true);
 
     public static string SubmitReferralId(JsonObject card) =>
@@ -135,10 +139,10 @@ internal sealed class ReferralTestKit : IDisposable
         ["concern"] = "Low mood and withdrawn from friends, tearful in class most days.",
         ["startedOn"] = "14/09/2026",
         ["whyNow"] = "It has got worse since half term.",
-        ["impactLearning"] = "Falling behind in reading and avoiding group work.",
+        ["impactLearning"] = "Behind with literacy and avoiding group work.",
         ["impactAttendance"] = "Attendance 91% this term",
         ["riskKnown"] = "no",
-        ["healthConditions"] = "Asthma",
+        ["healthConditions"] = "None known",
         ["interventions"] = "Nurture group twice a week and ELSA sessions since October.",
         ["childViews"] = "Sam says he feels sad and would like someone to talk to.",
         ["parentViews"] = "Mum is worried and wants specialist help.",
