@@ -9,6 +9,7 @@ using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Help;
+using HealthGuideBot.Host.Conversations.Referrals;
 using HealthGuideBot.Host.Conversations.Welcome;
 
 namespace HealthGuideBot.Host;
@@ -26,6 +27,13 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))
         .OnCardAction(HelpConversation.ExamplesVerb, (turn, action, ct) => HelpConversation.ShowExamplesAsync(action, ct))
         .AddHealthcarePlanFormRoutes()
+        .OnMessage(ReferralConversation.IsStatusRequest, ReferralConversation.ShowStatusAsync)
+        .OnMessage(ReferralConversation.IsResumeRequest, (turn, ct) => Get<ReferralConversation>(turn).ResumeAsync(turn, ct))
+        .OnMessage(ReferralConversation.IsStartRequest, (turn, ct) => Get<ReferralConversation>(turn).StartFromTextAsync(turn, ct))
+        .OnCardAction(ReferralConversation.StartVerb, (turn, action, ct) => Get<ReferralConversation>(turn).StartFromCardAsync(turn, action, ct))
+        .OnCardAction(ReferralConversation.NewVerb, (turn, action, ct) => Get<ReferralConversation>(turn).StartFromCardAsync(turn, action, ct))
+        .OnCardAction(ReferralDialog.SubmitVerb, ReferralConversation.OnStaleCardAsync)
+        .OnCardAction(ReferralDialog.EditVerb, ReferralConversation.OnStaleCardAsync)
         .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))

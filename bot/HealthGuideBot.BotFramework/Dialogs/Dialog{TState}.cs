@@ -36,6 +36,9 @@ public abstract class Dialog<TState> : Dialog
     /// <summary>Runs when the user cancels, before the state is deleted (for example to confirm that nothing was saved).</summary>
     public virtual Task OnCancelledAsync(DialogContext<TState> context, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Runs when the user says "save for later", before the state becomes a draft (for example to confirm how to resume).</summary>
+    public virtual Task OnSavingDraftAsync(DialogContext<TState> context, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The label shown to the owner in their list of drafts.</summary>
     public virtual string DescribeDraft(TState state) => Id;
 
@@ -86,6 +89,7 @@ public abstract class Dialog<TState> : Dialog
                 return ToStep(DialogResult.Cancelled);
 
             case DialogCommand.SaveDraft:
+                await OnSavingDraftAsync(context, cancellationToken);
                 return ToStep(DialogResult<TState>.SaveAsDraft(state));
 
             default:

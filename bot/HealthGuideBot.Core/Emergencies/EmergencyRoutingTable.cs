@@ -245,6 +245,8 @@ internal sealed class EmergencyRoutingTable
             "asthma", "seizure", "seizures", "faint", "fainted", "paint", "painted", "saint", "flint", "confused",
             "confusion", "conscious", "consciousness", "responsive", "responding", "breathing", "choosing", "concerned",
             "concern", "concerns", "focused", "refused", "amused", "accused", "excused", "infused",
+            // "save for later" is a command of every form: never "latex".
+            "later", "latest", "lately",
         ],
     };
 }

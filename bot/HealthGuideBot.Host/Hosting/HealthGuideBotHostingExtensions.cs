@@ -9,6 +9,7 @@ using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Reviews;
+using HealthGuideBot.Host.Conversations.Referrals;
 using HealthGuideBot.Host.Conversations.Welcome;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
@@ -42,6 +43,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddHealthcarePlanForms();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         builder.Services.AddAttendance();
+        builder.Services.AddReferrals();
         return builder;
     }
 

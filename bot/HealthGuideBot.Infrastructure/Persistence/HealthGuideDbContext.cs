@@ -7,6 +7,7 @@ using HealthGuideBot.Infrastructure.HealthcarePlans;
 using HealthGuideBot.Infrastructure.Notifications;
 using HealthGuideBot.Infrastructure.Proactive;
 using HealthGuideBot.Infrastructure.Reviews;
+using HealthGuideBot.Infrastructure.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -47,6 +48,8 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<NotificationLedgerEntity> NotificationLedger => Set<NotificationLedgerEntity>();
 
+    public DbSet<ReferralEntity> Referrals => Set<ReferralEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -73,6 +76,7 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AttendancePromptEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new PlanReviewScheduleEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationLedgerEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>

@@ -21,7 +21,7 @@ internal sealed record HelpTopic(string Id, string Title, string Summary, string
         new("plans", "Individual Healthcare Plans", "Create, view and review healthcare plans step by step; teachers see the emergency part of the plans of the pupils they teach.", "Nurses and SENCOs create; teachers view", Available: true,
             ["new healthcare plan", "create an IHP for Sam Taylor", "continue my draft", "does Sam have a healthcare plan?"],
             StartVerb: "plans.form.start", StartTitle: "Start a healthcare plan"),
-        new("referrals", "Referrals", "Complete a referral to CAMHS, educational psychology, school nursing, Early Help or the multi-agency panel by answering my questions one at a time.", "SENCOs, DSLs and nurses", Available: false,
+        new("referrals", "Referrals", "Complete a referral to CAMHS, educational psychology, school nursing, Early Help or the multi-agency panel by answering my questions one at a time.", "SENCOs, DSLs and nurses", Available: true,
             ["I need to refer a pupil to CAMHS", "what's the status of my referral?"]),
     ];
 
