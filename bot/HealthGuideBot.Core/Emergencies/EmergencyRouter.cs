@@ -98,8 +98,14 @@ public sealed class EmergencyRouter
     /// <summary>The emergency document for <paramref name="message"/>, or null when it is not an emergency.</summary>
     public string? Route(string message) => Explain(message).DocumentId;
 
-    /// <summary>The routing decision with the evidence behind it.</summary>
-    public EmergencyRouting Explain(string message)
+    /// <summary>
+    /// The routing decision with the evidence behind it. <paramref name="answeringAForm"/> is true while the user is
+    /// answering a form's question, where a condition's name is an ordinary answer ("Asthma", "nut allergy", "type 1
+    /// diabetes") and a near rule can be a coincidence ("falling behind in reading"): there a message routes only when
+    /// it names an acute emergency outright ("he's choking") or says something is happening now ("she can't breathe",
+    /// "having a seizure").
+    /// </summary>
+    public EmergencyRouting Explain(string message, bool answeringAForm = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         var words = RouterText.Words(message);
@@ -140,7 +146,9 @@ public sealed class EmergencyRouter
             .ThenByDescending(entry => entry.Value.Score)
             .First() is var top ? (top.Key, top.Value) : default;
 
-        var routed = best.Strongest switch
+        var routed = answeringAForm
+            ? !policy && (best.AcutePhrase || (best.Strongest >= EmergencyTriggerKind.Topic && strong > 0))
+            : best.Strongest switch
         {
             // "Choking", "collapsed", "can't breathe": an emergency unless it is plainly a question about policy.
             EmergencyTriggerKind.Acute => !policy || strong > 0,
@@ -203,7 +211,7 @@ public sealed class EmergencyRouter
             {
                 if (MatchesAt(words, i, phrase.Words) && seen.Add(phrase))
                 {
-                    Add(evidence, phrase.DocumentId, phrase.Kind);
+                    Add(evidence, phrase.DocumentId, phrase.Kind, isPhrase: true);
                 }
             }
         }
@@ -215,7 +223,7 @@ public sealed class EmergencyRouter
         {
             if (IsNear(words, rule))
             {
-                Add(evidence, rule.DocumentId, rule.Kind);
+                Add(evidence, rule.DocumentId, rule.Kind, isPhrase: false);
             }
         }
     }
@@ -260,13 +268,14 @@ public sealed class EmergencyRouter
         return count;
     }
 
-    private static void Add(Dictionary<string, Evidence> evidence, string documentId, EmergencyTriggerKind kind)
+    private static void Add(Dictionary<string, Evidence> evidence, string documentId, EmergencyTriggerKind kind, bool isPhrase)
     {
         var current = evidence.GetValueOrDefault(documentId);
         evidence[documentId] = new Evidence(
             current.Score + (int)kind,
             current.Strongest > kind ? current.Strongest : kind,
-            current.Supporting + (kind == EmergencyTriggerKind.Supporting ? 1 : 0));
+            current.Supporting + (kind == EmergencyTriggerKind.Supporting ? 1 : 0),
+            current.AcutePhrase || (isPhrase && kind == EmergencyTriggerKind.Acute));
     }
 
     private static bool ContainsSequence(string[] words, string[] sequence)
@@ -309,5 +318,6 @@ public sealed class EmergencyRouter
 
     private sealed record Near(string DocumentId, EmergencyTriggerKind Kind, int Window, FrozenSet<string> First, FrozenSet<string> Second);
 
-    private readonly record struct Evidence(int Score, EmergencyTriggerKind Strongest, int Supporting);
+    /// <param name="AcutePhrase">An acute phrase itself matched ("choking", "can't breathe"), not only a near rule.</param>
+    private readonly record struct Evidence(int Score, EmergencyTriggerKind Strongest, int Supporting, bool AcutePhrase);
 }

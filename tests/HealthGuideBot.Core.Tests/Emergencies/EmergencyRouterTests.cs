@@ -71,4 +71,28 @@ public sealed class EmergencyRouterTests
 
         throw new InvalidOperationException("HealthGuideBot.sln not found.");
     }
+
+    [Theory]
+    [InlineData("Asthma")]
+    [InlineData("nut allergy")]
+    [InlineData("type 1 diabetes")]
+    [InlineData("he has epilepsy")]
+    [InlineData("Falling behind in reading")]
+    public void Explain_LetsAFormTakeOrdinaryAnswers_ThatWouldRouteAsAMessage(string answer)
+    {
+        Assert.NotNull(Router.Route(answer));
+
+        Assert.Null(Router.Explain(answer, answeringAForm: true).DocumentId);
+    }
+
+    [Theory]
+    [InlineData("he's choking", EmergencyDocumentIds.Choking)]
+    [InlineData("she can't breathe", EmergencyDocumentIds.Asthma)]
+    [InlineData("Sam is having an asthma attack", EmergencyDocumentIds.Asthma)]
+    [InlineData("collapsed", EmergencyDocumentIds.Collapse)]
+    [InlineData("said she wants to kill herself", EmergencyDocumentIds.MentalHealth)]
+    public void Explain_StillRoutesAcuteWording_WhileAFormIsOpen(string message, string documentId)
+    {
+        Assert.Equal(documentId, Router.Explain(message, answeringAForm: true).DocumentId);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using HealthGuideBot.BotFramework.Cards;
+using HealthGuideBot.BotFramework.Dialogs;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Core.Emergencies;
@@ -11,7 +12,9 @@ namespace HealthGuideBot.Host.Conversations.Emergency;
 /// The emergency path: a deterministic router picks the emergency document and the reply is built only from that
 /// approved document and the school's profile. Nothing here can reach an answer composer or a language model
 /// (an architecture test holds this class and its dependencies to that). It runs before dialogs and every other
-/// route, so an emergency typed in the middle of a form still gets the steps at once.
+/// route, so an emergency typed in the middle of a form still gets the steps at once; while a form is waiting for an
+/// answer, only acute wording routes (<see cref="EmergencyRouter.Explain"/>), so "Asthma" as the answer to "Condition?"
+/// reaches the form.
 /// </summary>
 internal sealed class EmergencyConversation
 {
@@ -19,9 +22,11 @@ internal sealed class EmergencyConversation
     private readonly EmergencyResponder _responder;
     private readonly IKnowledgeSearch _knowledge;
     private readonly CardTemplateLibrary _cards;
+    private readonly DialogManager _dialogs;
 
-    public EmergencyConversation(EmergencyRouter router, EmergencyResponder responder, IKnowledgeSearch knowledge, CardTemplateLibrary cards)
+    public EmergencyConversation(EmergencyRouter router, EmergencyResponder responder, IKnowledgeSearch knowledge, CardTemplateLibrary cards, DialogManager dialogs)
     {
+        _dialogs = dialogs;
         _router = router;
         _responder = responder;
         _knowledge = knowledge;
@@ -32,8 +37,21 @@ internal sealed class EmergencyConversation
     public async Task<bool> TryAnswerAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(turn.Activity.Text)
-            || _router.Route(turn.Activity.Text) is not { } documentId
-            || _responder.Respond(documentId) is not { } answer)
+            || _router.Route(turn.Activity.Text) is not { } documentId)
+        {
+            return false;
+        }
+
+        // Someone answering a form's question ("Condition?" "Asthma") is not reporting an emergency unless the words
+        // say so outright; the form takes the answer. Checked only when the message would route, so ordinary turns
+        // pay nothing for it.
+        if (await _dialogs.GetActiveDialogIdAsync(turn, cancellationToken) is not null
+            && _router.Explain(turn.Activity.Text, answeringAForm: true).DocumentId is null)
+        {
+            return false;
+        }
+
+        if (_responder.Respond(documentId) is not { } answer)
         {
             return false;
         }
