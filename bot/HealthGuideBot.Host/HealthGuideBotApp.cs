@@ -4,6 +4,7 @@ using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Emergency;
+using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
@@ -18,6 +19,9 @@ internal sealed class HealthGuideBotApp : IBot
         .Intercept((turn, ct) => Get<EmergencyConversation>(turn).TryAnswerAsync(turn, ct))
         .Intercept(ContinueActiveDialogAsync)
         .OnActivity(ActivityTypes.InstallationUpdate, (turn, ct) => Get<WelcomeConversation>(turn).OnInstallationUpdateAsync(turn, ct))
+        .OnMessage(PlanLookupConversation.IsLookup, (turn, ct) => Get<PlanLookupConversation>(turn).ShowAsync(turn, ct))
+        .OnCardAction(PlanLookupConversation.ShowVerb, (turn, action, ct) => Get<PlanLookupConversation>(turn).ShowChosenAsync(turn, action, ct))
+        .OnCardAction(PlanLookupConversation.AcknowledgeVerb, (turn, action, ct) => Get<PlanLookupConversation>(turn).AcknowledgeAsync(turn, action, ct))
         .OnMessage(HelpConversation.IsHelpRequest, (turn, ct) => Get<HelpConversation>(turn).ShowAsync(turn, ct))
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))

@@ -34,6 +34,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<EmergencyConversation>();
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
+        builder.Services.AddHealthcarePlanViews();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         return builder;
     }

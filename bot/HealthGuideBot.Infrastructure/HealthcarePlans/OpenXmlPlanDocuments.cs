@@ -70,7 +70,7 @@ public sealed class OpenXmlPlanDocuments : IPlanDocuments
             .Text(OrNotRecorded(plan.OtherInformation))
             .Heading("In an emergency")
             .Box(box => box
-                .Text(CallsNineNineNine(plan) ? "Call 999 as this plan says." : "Follow these steps.", bold: true, color: "C00000")
+                .Text(PlanEmergencyText.SaysCallNineNineNine(plan.Emergency) ? "Call 999 as this plan says." : "Follow these steps.", bold: true, color: "C00000")
                 .Field("What counts as an emergency for this child", plan.Emergency.WhatCountsAsEmergency)
                 .Field("The action to take", plan.Emergency.ActionToTake)
                 .Field("Who is responsible in an emergency", plan.Emergency.WhoIsResponsible)
@@ -94,7 +94,7 @@ public sealed class OpenXmlPlanDocuments : IPlanDocuments
             .Field("Triggers", Short(plan.MedicalNeeds.Triggers))
             .Box(box =>
             {
-                if (CallsNineNineNine(plan))
+                if (PlanEmergencyText.SaysCallNineNineNine(plan.Emergency))
                 {
                     box.Text("CALL 999 FIRST", bold: true, color: "C00000");
                 }
@@ -119,14 +119,6 @@ public sealed class OpenXmlPlanDocuments : IPlanDocuments
             .Field("Review date", Uk(plan.ReviewDate))
             .Text("The full plan has everything else: ask the school nurse.");
         return doc.Build(Footer(plan, "Care plan on a page"), marginTwips: 720);
-    }
-
-    /// <summary>True when the plan's emergency action says to call an ambulance.</summary>
-    public static bool CallsNineNineNine(HealthcarePlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return plan.Emergency.ActionToTake.Contains("999", StringComparison.Ordinal)
-            || plan.Emergency.ActionToTake.Contains("ambulance", StringComparison.OrdinalIgnoreCase);
     }
 
     private string Footer(HealthcarePlan plan, string kind) => string.Create(
