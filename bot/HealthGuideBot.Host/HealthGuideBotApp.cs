@@ -3,9 +3,11 @@ using HealthGuideBot.BotFramework.Proactive;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
+using HealthGuideBot.Host.Conversations.Attendance;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Welcome;
 
@@ -26,9 +28,13 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))
         .OnCardAction(HelpConversation.ExamplesVerb, (turn, action, ct) => HelpConversation.ShowExamplesAsync(action, ct))
+        .AddHealthcarePlanFormRoutes()
         .OnCardAction(QuestionConversation.SectionVerb, (turn, action, ct) => Get<QuestionConversation>(turn).ShowSectionAsync(action, ct))
         .OnCardAction(FeedbackRecorder.HelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
         .OnCardAction(FeedbackRecorder.NotHelpfulVerb, (turn, action, ct) => Get<FeedbackRecorder>(turn).RecordVoteAsync(action, ct))
+        .OnCardAction(AttendanceConversation.NotNowVerb, (turn, action, ct) => AttendanceConversation.NotNowAsync(ct))
+        .OnCardAction(PlanReviewConversation.SnoozeVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).SnoozeAsync(turn, action, ct))
+        .OnCardAction(PlanReviewConversation.ReassignVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).ReassignAsync(turn, action, ct))
         .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>

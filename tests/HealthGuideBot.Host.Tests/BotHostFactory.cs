@@ -31,6 +31,8 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:HealthGuideBot"] = $"Data Source={Path.Combine(DataFolder, "healthguidebot.db")}",
             // Never the content root's data/index: that is the source tree, shared by every test host and the E2E bot.
             ["HealthGuideBot:Knowledge:IndexFolder"] = Path.Combine(DataFolder, "index"),
+            // No Quartz scheduler firing review sweeps on the wall clock: tests drive the sweep themselves.
+            ["HealthGuideBot:Reviews:RunScheduler"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -10,26 +10,35 @@ namespace HealthGuideBot.Core.Emergencies;
 /// </summary>
 public sealed partial class EmergencyResponder
 {
-    private readonly EmergencyProcedureCatalog _catalog;
+    private readonly Func<EmergencyProcedureCatalog> _catalogSource;
     private readonly SchoolProfile _school;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EmergencyResponder> _logger;
-    private readonly IReadOnlyList<string> _script;
+    private Loaded _loaded;
 
     public EmergencyResponder(
         EmergencyProcedureCatalog catalog, SchoolProfile school, TimeProvider timeProvider, ILogger<EmergencyResponder> logger)
+        : this(() => catalog, school, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+    }
+
+    /// <summary>
+    /// A responder that asks <paramref name="catalogSource"/> for the catalog on every answer, so a re-indexed
+    /// knowledge base (a new catalog instance) is used from the next emergency on, without a restart.
+    /// </summary>
+    public EmergencyResponder(
+        Func<EmergencyProcedureCatalog> catalogSource, SchoolProfile school, TimeProvider timeProvider, ILogger<EmergencyResponder> logger)
+    {
+        ArgumentNullException.ThrowIfNull(catalogSource);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         SchoolPlaceholders.Validate(school);
-        _catalog = catalog;
+        _catalogSource = catalogSource;
         _school = school;
         _timeProvider = timeProvider;
         _logger = logger;
-
-        // The school profile changes only with configuration, so the script is filled once.
-        _script = catalog.CallHandlerScript.Select(line => SchoolPlaceholders.Fill(line, school)).ToArray();
+        _loaded = Load(catalogSource());
     }
 
     /// <summary>
@@ -39,10 +48,11 @@ public sealed partial class EmergencyResponder
     public EmergencyAnswer? Respond(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        var procedure = _catalog.Find(documentId);
+        var (catalog, script) = Current();
+        var procedure = catalog.Find(documentId);
         if (procedure is null)
         {
-            procedure = _catalog.Find(EmergencyDocumentIds.EmergencyServices);
+            procedure = catalog.Find(EmergencyDocumentIds.EmergencyServices);
             Log.EmergencyDocumentMissing(_logger, documentId, procedure is not null);
             if (procedure is null)
             {
@@ -53,7 +63,7 @@ public sealed partial class EmergencyResponder
         var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
         var document = procedure.Document;
         var source = SourceReference.For(document, procedure.StepsSection);
-        var scriptSource = _catalog.ScriptDocument is { } scriptDocument && _catalog.ScriptSection is { } scriptSection
+        var scriptSource = catalog.ScriptDocument is { } scriptDocument && catalog.ScriptSection is { } scriptSection
             ? SourceReference.For(scriptDocument, scriptSection)
             : null;
         var overdue = source.IsOverdue(today) || (scriptSource?.IsOverdue(today) ?? false);
@@ -72,7 +82,7 @@ public sealed partial class EmergencyResponder
             procedure.Steps.Select(Fill).ToArray(),
             procedure.Signs.Select(Fill).ToArray(),
             procedure.AfterTheEmergency.Select(Fill).ToArray(),
-            _script,
+            script,
             source,
             scriptSource,
             overdue);
@@ -81,6 +91,26 @@ public sealed partial class EmergencyResponder
     }
 
     private string Fill(string line) => SchoolPlaceholders.Fill(line, _school);
+
+    /// <summary>The catalog now in use and its filled 999 script; the script is filled again only when the catalog changes.</summary>
+    private Loaded Current()
+    {
+        var catalog = _catalogSource();
+        var loaded = Volatile.Read(ref _loaded);
+        if (ReferenceEquals(loaded.Catalog, catalog))
+        {
+            return loaded;
+        }
+
+        loaded = Load(catalog);
+        Volatile.Write(ref _loaded, loaded);
+        return loaded;
+    }
+
+    private Loaded Load(EmergencyProcedureCatalog catalog) =>
+        new(catalog, catalog.CallHandlerScript.Select(Fill).ToArray());
+
+    private sealed record Loaded(EmergencyProcedureCatalog Catalog, IReadOnlyList<string> Script);
 
     private static partial class Log
     {

@@ -12,7 +12,7 @@ namespace HealthGuideBot.Host.CommandLine;
 /// </summary>
 internal static class HealthGuideBotCommandLine
 {
-    public static bool IsCommand(string[] args) => args is ["ask" or "index" or "report", ..];
+    public static bool IsCommand(string[] args) => args is ["ask" or "index" or "report" or "attendance", ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -30,7 +30,12 @@ internal static class HealthGuideBotCommandLine
         var report = new Command("report", "The content owner's report: unhelpful answers and questions the bot could not answer (redacted).") { days };
         report.SetAction((result, cancellationToken) => ReportAsync(result.GetValue(days), cancellationToken));
 
-        var root = new RootCommand("HealthGuideBot: run with no command to serve Teams on /api/messages.") { ask, index, report };
+        var csv = new Argument<string>("file") { Description = "The CSV file: header pupil_id,date,session,code; dates dd/mm/yyyy or yyyy-mm-dd; session AM, PM or DAY." };
+        var import = new Command("import", "Import health-related absence from a CSV file (all rows or none; importing again changes nothing), then prompt the SENCOs.") { csv };
+        import.SetAction((result, cancellationToken) => ImportAttendanceAsync(result.GetValue(csv)!, cancellationToken));
+        var attendance = new Command("attendance", "Health-related absence.") { import };
+
+        var root = new RootCommand("HealthGuideBot: run with no command to serve Teams on /api/messages.") { ask, index, report, attendance };
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -89,6 +94,19 @@ internal static class HealthGuideBotCommandLine
         await Console.Out.WriteAsync(FeedbackReport.Render(feedback, since).AsMemory(), cancellationToken);
         await host.StopAsync(cancellationToken);
         return 0;
+    }
+
+    private static async Task<int> ImportAttendanceAsync(string path, CancellationToken cancellationToken)
+    {
+        // The bot's own services (not started: no server), so prompts go out exactly as the running bot would send them.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.AddHealthGuideBot();
+        await using var app = builder.Build();
+        await HealthGuideDatabase.MigrateAsync(app.Services, cancellationToken);
+        return await AttendanceImportCommand.RunAsync(app.Services, path, Console.Out, Console.Error, cancellationToken);
     }
 
     private static IHost Build(string? knowledgeFolder)

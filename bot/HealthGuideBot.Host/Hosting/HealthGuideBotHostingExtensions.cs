@@ -4,9 +4,11 @@ using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Host.Conversations;
 using HealthGuideBot.Host.Conversations.Help;
+using HealthGuideBot.Host.Conversations.HealthcarePlans;
 using HealthGuideBot.Core.Emergencies;
 using HealthGuideBot.Host.Conversations.Emergency;
 using HealthGuideBot.Host.Conversations.Questions;
+using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Welcome;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
@@ -24,8 +26,11 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddBotFramework<HealthGuideBotApp>(options => BindBotFrameworkOptions(options, configuration))
             .AddBotDialogs()
             .AddProactiveMessaging()
-            .AddHealthGuideStorage(configuration);
+            .AddHealthGuideStorage(configuration)
+            .AddHealthGuideFiling(configuration); // HealthGuideBot:Filing: the local folder by default, or Microsoft Graph
+        builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
+        builder.AddPlanReviews();
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
@@ -34,8 +39,10 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<EmergencyConversation>();
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
+        builder.Services.AddHealthcarePlanForms();
         builder.Services.AddHealthcarePlanViews();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
+        builder.Services.AddAttendance();
         return builder;
     }
 
@@ -55,6 +62,7 @@ internal static class HealthGuideBotHostingExtensions
     public static WebApplication MapHealthGuideBot(this WebApplication app)
     {
         app.MapBotMessages();
+        app.MapPlanReviewDevelopmentEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
         return app;
     }

@@ -1,8 +1,12 @@
+using HealthGuideBot.Infrastructure.Attendance;
 using HealthGuideBot.Infrastructure.Audit;
 using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Feedback;
 using HealthGuideBot.Infrastructure.Filing;
+using HealthGuideBot.Infrastructure.HealthcarePlans;
+using HealthGuideBot.Infrastructure.Notifications;
 using HealthGuideBot.Infrastructure.Proactive;
+using HealthGuideBot.Infrastructure.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -31,6 +35,18 @@ internal abstract class HealthGuideDbContext : DbContext
 
     public DbSet<OutboxMessageEntity> Outbox => Set<OutboxMessageEntity>();
 
+    public DbSet<HealthcarePlanVersionEntity> HealthcarePlanVersions => Set<HealthcarePlanVersionEntity>();
+
+    public DbSet<PlanAcknowledgementEntity> PlanAcknowledgements => Set<PlanAcknowledgementEntity>();
+
+    public DbSet<HealthAbsenceEntity> HealthAbsences => Set<HealthAbsenceEntity>();
+
+    public DbSet<AttendancePromptEntity> AttendancePrompts => Set<AttendancePromptEntity>();
+
+    public DbSet<PlanReviewScheduleEntity> PlanReviewSchedules => Set<PlanReviewScheduleEntity>();
+
+    public DbSet<NotificationLedgerEntity> NotificationLedger => Set<NotificationLedgerEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
@@ -51,6 +67,12 @@ internal abstract class HealthGuideDbContext : DbContext
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AnswerFeedbackEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new HealthcarePlanVersionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanAcknowledgementEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new HealthAbsenceEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new AttendancePromptEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanReviewScheduleEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationLedgerEntityTypeConfiguration());
     }
 
     /// <summary>The audit trail is append-only in the application too, not only in the database (security.md 79).</summary>

@@ -19,4 +19,6 @@ internal static class StorageLimits
     public const int AuditEnum = 16;
     public const int Sha256Hex = 64;
     public const int FilingKey = 256;
+    public const int PlanId = 64;
+    public const int SubmissionId = 128;
 }

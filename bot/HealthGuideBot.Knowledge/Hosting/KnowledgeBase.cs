@@ -26,12 +26,15 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private readonly TimeSpan _indexCheckInterval;
+    private ITimer? _indexCheck;
     private LuceneKnowledgeSearch? _search;
     private EmergencyProcedureCatalog? _catalog;
     private SynonymList? _synonyms;
 
-    public KnowledgeBase(string folder, string indexFolder, KnowledgeIndexBuilder builder, TimeProvider timeProvider, ILoggerFactory loggers)
+    public KnowledgeBase(string folder, string indexFolder, KnowledgeIndexBuilder builder, TimeProvider timeProvider, ILoggerFactory loggers, TimeSpan indexCheckInterval = default)
     {
+        _indexCheckInterval = indexCheckInterval;
         Folder = folder;
         IndexFolder = indexFolder;
         _builder = builder;
@@ -74,6 +77,44 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         _search = LuceneKnowledgeSearch.Open(IndexFolder, _loggers.CreateLogger<LuceneKnowledgeSearch>());
         Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(_search));
         Log.Loaded(_logger, _search.Documents.Count, upToDate);
+        if (_indexCheckInterval > TimeSpan.Zero)
+        {
+            _indexCheck = _timeProvider.CreateTimer(_ => CheckForNewIndex(), null, _indexCheckInterval, _indexCheckInterval);
+        }
+    }
+
+    /// <summary>
+    /// Switches to a generation another process (the <c>index</c> command, another instance) made live, and re-reads
+    /// the emergency procedures from it. Runs on a timer; true when it switched. A broken new generation is logged and
+    /// the current one keeps serving.
+    /// </summary>
+    public bool CheckForNewIndex()
+    {
+        if (_search is not { } search || !_rebuild.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!search.Refresh())
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(search));
+            Log.Reloaded(_logger, search.GenerationName, search.Documents.Count);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or Lucene.Net.Index.CorruptIndexException)
+        {
+            Log.ReloadFailed(_logger, exception);
+            return false;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
     }
 
     /// <summary>
@@ -105,10 +146,15 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _indexCheck?.Dispose();
+        return Task.CompletedTask;
+    }
 
     public void Dispose()
     {
+        _indexCheck?.Dispose();
         _search?.Dispose();
         _rebuild.Dispose();
     }
@@ -144,5 +190,11 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         // EventIds 2000–2099: Knowledge. This class: 2090–2099.
         [LoggerMessage(2090, LogLevel.Information, "Knowledge base loaded: {Documents} documents (index reused: {Reused})")]
         public static partial void Loaded(ILogger logger, int documents, bool reused);
+
+        [LoggerMessage(2091, LogLevel.Information, "Knowledge base switched to index {Generation} made by another process: {Documents} documents")]
+        public static partial void Reloaded(ILogger logger, string generation, int documents);
+
+        [LoggerMessage(2092, LogLevel.Error, "A newer knowledge index could not be opened; the current one keeps serving")]
+        public static partial void ReloadFailed(ILogger logger, Exception exception);
     }
 }

@@ -13,4 +13,10 @@ public sealed class KnowledgeOptions
 
     /// <summary>Where the Lucene index is kept. Default: <c>data/index</c> under the content root.</summary>
     public string? IndexFolder { get; set; }
+
+    /// <summary>
+    /// How often a running bot looks for an index built by another process (the <c>index</c> command) and switches to
+    /// it without a restart. Default 30 seconds; zero turns the check off.
+    /// </summary>
+    public TimeSpan IndexCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

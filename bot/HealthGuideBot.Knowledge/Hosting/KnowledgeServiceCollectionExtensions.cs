@@ -29,15 +29,19 @@ public static class KnowledgeServiceCollectionExtensions
         var indexFolder = Path.GetFullPath(options.IndexFolder ?? Path.Combine("data", "index"), contentRoot);
 
         services.TryAddSingleton<KnowledgeIndexBuilder>();
-        services.TryAddSingleton(provider => new KnowledgeBase(folder, indexFolder, provider.GetRequiredService<KnowledgeIndexBuilder>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => new KnowledgeBase(folder, indexFolder, provider.GetRequiredService<KnowledgeIndexBuilder>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>(), options.IndexCheckInterval));
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBase>());
         services.TryAddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeBase>().Search);
         services.TryAddSingleton(provider => new EmergencyRouter(provider.GetRequiredService<KnowledgeBase>().Synonyms));
-        services.TryAddSingleton(provider => new EmergencyResponder(
-            provider.GetRequiredService<KnowledgeBase>().Catalog,
-            school(provider),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<EmergencyResponder>>()));
+        services.TryAddSingleton(provider =>
+        {
+            var knowledge = provider.GetRequiredService<KnowledgeBase>();
+            return new EmergencyResponder(
+                () => knowledge.Catalog,
+                school(provider),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<EmergencyResponder>>());
+        });
         services.TryAddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
         services.TryAddSingleton<QuestionAnswerer>();
         return services;

@@ -3,13 +3,19 @@ using System.Text;
 
 namespace HealthGuideBot.EndToEnd.Tests.Playground;
 
-/// <summary>Runs a command to completion with its output captured: for <c>npm ci</c>.</summary>
+/// <summary>Runs a command to completion with its output captured: for <c>npm ci</c> and the card renderer.</summary>
 internal static class ChildProcess
 {
     public sealed record Result(int ExitCode, string Output);
 
+    public static Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, workingDirectory, timeout, environment: null, cancellationToken);
+
+    /// <summary>As above, with extra environment variables for the child.</summary>
     public static async Task<Result> RunAsync(
-        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -22,6 +28,11 @@ internal static class ChildProcess
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         var output = new StringBuilder();

@@ -10,7 +10,23 @@ internal static class NpmPackages
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Fixtures of different collections start in parallel; only one may run npm ci in the folder.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public static async Task EnsureInstalledAsync(string folder, Action<string> log, CancellationToken cancellationToken)
+    {
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await InstallIfStaleAsync(folder, log, cancellationToken);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private static async Task InstallIfStaleAsync(string folder, Action<string> log, CancellationToken cancellationToken)
     {
         var stale = FindStalePackage(folder);
         if (stale is null)

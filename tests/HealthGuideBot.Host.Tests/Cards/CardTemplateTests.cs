@@ -1,25 +1,24 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthGuideBot.BotFramework.Cards;
+using HealthGuideBot.BotFramework.Schema;
+using HealthGuideBot.BotFramework.Turns;
 
 namespace HealthGuideBot.Host.Tests.Cards;
 
-/// <summary>Every template in cards/ binds with its sample data into a card Teams will accept.</summary>
+/// <summary>
+/// Every template in cards/ (found through the host's embedded resources, so a new card is picked up without
+/// touching this class) follows the Adaptive Card 1.5 rules as Teams applies them, in every branch, and binds with
+/// its sample data through the real <see cref="AdaptiveCardTemplate"/> into a card Teams accepts, small enough to
+/// send. The end-to-end CardRenderingTests render the same bound cards with the official renderer.
+/// </summary>
 public sealed class CardTemplateTests
 {
-    /// <summary>Teams refuses messages of about 40 KB; a card stays well under it.</summary>
-    private const int MaxCardBytes = 28 * 1024;
+    private const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
 
-    private static readonly HashSet<string> Teams15Elements =
-    [
-        "TextBlock", "Image", "Media", "RichTextBlock", "TextRun", "Container", "ColumnSet", "Column", "FactSet",
-        "ImageSet", "ActionSet", "Table", "TableRow", "TableCell",
-        "Input.Text", "Input.Number", "Input.Date", "Input.Time", "Input.Toggle", "Input.ChoiceSet",
-    ];
-
-    private static readonly HashSet<string> Teams15Actions = ["Action.Execute", "Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"];
-
-    private static readonly CardTemplateLibrary Library = new(typeof(HealthGuideBot.Host.Hosting.HealthGuideBotOptions).Assembly);
+    private static readonly System.Reflection.Assembly HostAssembly = typeof(HealthGuideBot.Host.Hosting.HealthGuideBotOptions).Assembly;
+    private static readonly CardTemplateLibrary Library = new(HostAssembly);
 
     public static TheoryData<string> TemplateNames() => [.. Library.Names];
 
@@ -34,71 +33,111 @@ public sealed class CardTemplateTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TemplateNames))]
-    public void Template_BindsWithItsSample_IntoAValidAdaptiveCard15(string name)
+    [Fact]
+    public void EverySampleFile_BelongsToATemplate()
     {
-        var sample = JsonNode.Parse(Library.ReadFile(name + ".sample.json"));
+        var templates = Library.Names.ToHashSet(StringComparer.Ordinal);
+        var orphans = HostAssembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("cards/", StringComparison.Ordinal) && n.EndsWith(".sample.json", StringComparison.Ordinal))
+            .Select(n => n["cards/".Length..^".sample.json".Length])
+            .Where(n => !templates.Contains(n))
+            .ToList();
 
-        var card = Library.Get(name).Bind(sample);
-        var json = card.ToJsonString();
-
-        Assert.Equal("AdaptiveCard", card["type"]?.GetValue<string>());
-        Assert.Equal("1.5", card["version"]?.GetValue<string>());
-        Assert.True(Encoding.UTF8.GetByteCount(json) < MaxCardBytes, $"{name} is {Encoding.UTF8.GetByteCount(json)} bytes");
-        Assert.DoesNotContain("${", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"$data\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"$when\"", json, StringComparison.Ordinal);
-        Walk(card["body"], name);
-        Walk(card["actions"], name);
+        Assert.True(orphans.Count == 0, $"sample files with no template: {string.Join(", ", orphans)}");
     }
 
-    private static void Walk(JsonNode? node, string name)
+    [Fact]
+    public void EveryJsonFileInTheCardsFolder_IsEmbeddedInTheHost()
     {
-        switch (node)
+        var cards = Path.Combine(RepositoryRoot(), "cards");
+        var onDisk = Directory.EnumerateFiles(cards, "*.json", SearchOption.AllDirectories)
+            .Select(f => "cards/" + Path.GetRelativePath(cards, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var embedded = HostAssembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("cards/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.NotEmpty(onDisk);
+        Assert.Equal(onDisk, embedded);
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void Template_FollowsTheTeamsRules_InEveryBranch(string name)
+    {
+        var template = JsonNode.Parse(Library.ReadFile(name + ".json"), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+
+        var problems = AdaptiveCardRules.Check(template, AdaptiveCardRules.Mode.Template);
+
+        Assert.True(problems.Count == 0, $"cards/{name}.json:\n  {string.Join("\n  ", problems)}");
+        Assert.Equal("1.5", template["version"]?.GetValue<string>());
+        Assert.Equal(SchemaUrl, template["$schema"]?.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void Template_BindsWithItsSample_IntoAValidTeamsCard(string name)
+    {
+        var card = BindSample(name);
+
+        var problems = AdaptiveCardRules.Check(card);
+        var unbound = AdaptiveCardRules.UnboundExpressions(card).ToList();
+
+        Assert.True(problems.Count == 0, $"cards/{name}.json bound with its sample:\n  {string.Join("\n  ", problems)}");
+        Assert.True(unbound.Count == 0, $"cards/{name}.json left templating after binding:\n  {string.Join("\n  ", unbound)}");
+        Assert.Equal("AdaptiveCard", card["type"]?.GetValue<string>());
+        Assert.Equal("1.5", card["version"]?.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void BoundCard_AndTheMessageCarryingIt_StayUnderTeamsSizeLimits(string name)
+    {
+        var card = BindSample(name);
+
+        var cardBytes = Encoding.UTF8.GetByteCount(card.ToJsonString());
+        var messageBytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(AsSentToTeams(card), BotFrameworkJsonContext.Default.Activity));
+
+        Assert.True(cardBytes < AdaptiveCardRules.MaxCardBytes, $"{name} is {cardBytes} bytes; a card must stay under {AdaptiveCardRules.MaxCardBytes}");
+        Assert.True(messageBytes < AdaptiveCardRules.MaxMessageBytes, $"{name}'s message is {messageBytes} bytes; Teams refuses about {AdaptiveCardRules.MaxMessageBytes}");
+        Assert.True(messageBytes > cardBytes, "the envelope was measured without the card in it");
+    }
+
+    private static JsonObject BindSample(string name) =>
+        Library.Get(name).Bind(JsonNode.Parse(Library.ReadFile(name + ".sample.json")));
+
+    /// <summary>The card in the activity the bot sends, addressed as a Teams reply is (ids at their real lengths).</summary>
+    private static Activity AsSentToTeams(JsonObject card)
+    {
+        var message = MessageFactory.Card(card, summary: "HealthGuideBot");
+        return new Activity
         {
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Walk(item, name);
-                }
+            Type = message.Type,
+            Summary = message.Summary,
+            Attachments = message.Attachments,
+            Id = "1:1" + new string('x', 60),
+            ReplyToId = "1732700000000",
+            ChannelId = "msteams",
+            ServiceUrl = "https://smba.example.net/emea/" + Guid.Empty,
+            From = new ChannelAccount { Id = "28:" + Guid.Empty, Name = "HealthGuideBot" },
+            Recipient = new ChannelAccount { Id = "29:1" + new string('x', 120), Name = "A member of staff", AadObjectId = Guid.Empty.ToString() },
+            Conversation = new ConversationAccount { Id = "a:1" + new string('x', 140), ConversationType = "personal", TenantId = Guid.Empty.ToString() },
+            Locale = "en-GB",
+        };
+    }
 
-                break;
-            case JsonObject obj:
-                if (obj["type"]?.GetValue<string>() is { } type)
-                {
-                    if (type.StartsWith("Action.", StringComparison.Ordinal))
-                    {
-                        Assert.Contains(type, Teams15Actions);
-                        Assert.False(string.IsNullOrWhiteSpace(obj["title"]?.GetValue<string>()), $"{name}: an action has no title");
-                        if (type == "Action.Execute")
-                        {
-                            Assert.False(string.IsNullOrWhiteSpace(obj["verb"]?.GetValue<string>()), $"{name}: Action.Execute without a verb");
-                        }
-
-                        if (type == "Action.Submit")
-                        {
-                            Assert.False(string.IsNullOrWhiteSpace(obj["data"]?["verb"]?.GetValue<string>()), $"{name}: Action.Submit without data.verb");
-                        }
-                    }
-                    else if (type != "AdaptiveCard")
-                    {
-                        Assert.Contains(type, Teams15Elements);
-                    }
-
-                    if (type.StartsWith("Input.", StringComparison.Ordinal))
-                    {
-                        Assert.False(string.IsNullOrWhiteSpace(obj["id"]?.GetValue<string>()), $"{name}: an input has no id");
-                        Assert.False(string.IsNullOrWhiteSpace(obj["label"]?.GetValue<string>()), $"{name}: input {obj["id"]} has no label");
-                    }
-                }
-
-                foreach (var (_, child) in obj)
-                {
-                    Walk(child, name);
-                }
-
-                break;
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HealthGuideBot.sln")))
+            {
+                return directory.FullName;
+            }
         }
+
+        throw new InvalidOperationException("HealthGuideBot.sln not found above the test output folder.");
     }
 }

@@ -17,7 +17,7 @@ public sealed class MigrationTests
         var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(
-            ["answer_feedback", "audit_entries", "conversation_references", "dialog_drafts", "dialog_states", "filing_outbox"],
+            ["answer_feedback", "attendance_prompts", "audit_entries", "conversation_references", "dialog_drafts", "dialog_states", "filing_outbox", "health_absences", "healthcare_plan_acknowledgements", "healthcare_plan_versions", "notification_ledger", "plan_review_schedule"],
             await Scalars<string>(database.FilePath, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name"));
         Assert.Equal(
             ["audit_entries_no_delete", "audit_entries_no_update"],

@@ -47,6 +47,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(time);
         services.AddHealthGuideStorage(configuration);
+        services.AddAttendanceStore();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
