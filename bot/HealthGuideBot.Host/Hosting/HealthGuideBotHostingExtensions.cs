@@ -41,6 +41,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<QuestionConversation>();
         builder.Services.AddScoped<FeedbackRecorder>();
         builder.Services.AddHealthcarePlanForms();
+        builder.Services.AddHealthcarePlanViews();
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         builder.Services.AddAttendance();
         builder.Services.AddReferrals();

@@ -59,6 +59,29 @@ public sealed class EmergencyRouterTests
         Assert.True(routing.HasPolicyCue);
     }
 
+    [Theory]
+    [InlineData("show Sam's emergency plan")]
+    [InlineData("SHOW SAM'S EMERGENCY PLAN!")]
+    [InlineData("does Sam have a healthcare plan?")]
+    [InlineData("has Sam got an IHP")]
+    [InlineData("Sam's care plan")]
+    [InlineData("show me the emergency care plan for Amira Khan please")]
+    public void Route_LeavesAPlanLookupToThePlans_EvenWithEmergencyWords(string message)
+    {
+        Assert.Null(Router.Route(message));
+    }
+
+    [Theory]
+    [InlineData("Sam is having an asthma attack", EmergencyDocumentIds.Asthma)]
+    [InlineData("Sam's having an asthma attack, show his emergency plan", EmergencyDocumentIds.Asthma)]
+    [InlineData("Sam is choking", EmergencyDocumentIds.Choking)]
+    [InlineData("Sam collapsed! emergency plan", EmergencyDocumentIds.Collapse)]
+    [InlineData("choking Sam's emergency plan!", EmergencyDocumentIds.Choking)]
+    public void Route_StillSendsEmergencies_ThatMentionAPlanOrAPupil(string message, string documentId)
+    {
+        Assert.Equal(documentId, Router.Route(message));
+    }
+
     private static string KnowledgeFolder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
