@@ -283,6 +283,11 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         await services.GetRequiredService<IPlanReviewScheduler>().ScheduleAsync(
             new PlanReviewDue(saved.PlanId, saved.Version, saved.PupilId, saved.ReviewDate, saved.ResponsibleNurseUserId), cancellationToken);
         Log.PlanSubmitted(_logger, saved.PlanId, saved.Version);
+        foreach (var handler in services.GetServices<IPlanSavedHandler>())
+        {
+            // Teachers of the class are asked to acknowledge the new version (once per version and teacher).
+            await handler.OnPlanSavedAsync(saved, cancellationToken);
+        }
 
         var nurse = await _staff.FindAsync(saved.ResponsibleNurseUserId, cancellationToken);
         var card = _cards.Get("plans/plan-saved").Bind(

@@ -429,6 +429,41 @@ namespace HealthGuideBot.Infrastructure.Migrations.Sqlite
                     b.ToTable("healthcare_plan_acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("HealthGuideBot.Infrastructure.Notifications.NotificationLedgerEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("notification_ledger", (string)null);
+                });
+
             modelBuilder.Entity("HealthGuideBot.Infrastructure.Proactive.ConversationReferenceEntity", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -548,6 +583,41 @@ namespace HealthGuideBot.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("HealthGuideBot.Infrastructure.Reviews.PlanReviewScheduleEntity", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PupilId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleNurseUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId");
+
+                    b.HasIndex("DueDate");
+
+                    b.ToTable("plan_review_schedule", (string)null);
                 });
 #pragma warning restore 612, 618
         }
