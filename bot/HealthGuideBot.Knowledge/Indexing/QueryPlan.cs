@@ -43,13 +43,6 @@ internal sealed class QueryPlan
         "car", "code", "log",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    // The non-topic words that begin the names of things ("school council", "staff room", "pupil premium"): only these
-    // are checked as the first word of a phrase. Not "term" or "time" ("long term illness" names nothing).
-    private static readonly FrozenSet<string> NameStarters = new[]
-    {
-        "school", "schools", "staff", "pupil", "pupils", "child", "children", "student", "students",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     private readonly Position[] _positions;
 
     private QueryPlan(Query query, WeightedTerm[] highlightTerms, Position[] positions, int knownCount)
@@ -92,8 +85,6 @@ internal sealed class QueryPlan
             return null;
         }
 
-        positions = [.. positions, .. UnknownNamePositions(question, terms, kept, reader, sectionCount)];
-
         var query = new BooleanQuery();
         var highlight = new List<WeightedTerm>();
         foreach (var position in positions)
@@ -111,47 +102,6 @@ internal sealed class QueryPlan
         }
 
         return new QueryPlan(query, highlight.ToArray(), positions, positions.Count(position => position.Known));
-    }
-
-    /// <summary>
-    /// A school-life word that names something together with the next word ("school council", "staff car park") is
-    /// dropped from the search like any other non-topic word, but when the knowledge base never uses that pair as a
-    /// phrase, the pair names something it knows nothing about: the word then counts against coverage as an unknown
-    /// word would, so "who is on the school council?" is not answered from the Resuscitation Council's guidance.
-    /// </summary>
-    private static IEnumerable<Position> UnknownNamePositions(
-        string question, IReadOnlyList<AnalyzedTerm> terms, List<AnalyzedTerm> kept, IndexReader reader, int sectionCount)
-    {
-        var searcher = new IndexSearcher(reader);
-        foreach (var term in terms)
-        {
-            if (term.IsSynonym || !NameStarters.Contains(Surface(question, term)))
-            {
-                continue;
-            }
-
-            var next = kept.FirstOrDefault(candidate => !candidate.IsSynonym && candidate.Position == term.Position + 1);
-            if (next.Term is null || PhraseOccurs(searcher, term.Term, next.Term))
-            {
-                continue;
-            }
-
-            yield return new Position(term.Position, [], [], UnknownWordWeight(sectionCount), Known: false);
-        }
-    }
-
-    private static bool PhraseOccurs(IndexSearcher searcher, string first, string second)
-    {
-        foreach (var field in (string[])[KnowledgeIndexFields.Body, KnowledgeIndexFields.Heading, KnowledgeIndexFields.Title])
-        {
-            var phrase = new PhraseQuery { new Term(field, first), new Term(field, second) };
-            if (searcher.Search(phrase, 1).TotalHits > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The weighted share (0–1) of the question's positions whose terms appear in <paramref name="sectionTerms"/>.</summary>
@@ -192,9 +142,6 @@ internal sealed class QueryPlan
             var frequency = DocumentFrequency(term, reader);
             return Math.Log(1 + ((sectionCount - frequency + 0.5) / (frequency + 0.5)));
         });
-
-    /// <summary>The weight <see cref="Weight"/> gives a word no section contains.</summary>
-    private static double UnknownWordWeight(int sectionCount) => Math.Log(1 + ((sectionCount + 0.5) / 0.5));
 
     private static int DocumentFrequency(string term, IndexReader reader) =>
         Math.Max(
