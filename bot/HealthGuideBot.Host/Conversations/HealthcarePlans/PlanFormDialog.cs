@@ -285,8 +285,16 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         Log.PlanSubmitted(_logger, saved.PlanId, saved.Version);
         foreach (var handler in services.GetServices<IPlanSavedHandler>())
         {
-            // Teachers of the class are asked to acknowledge the new version (once per version and teacher).
-            await handler.OnPlanSavedAsync(saved, cancellationToken);
+            // Teachers of the class are asked to acknowledge the new version (once per version and teacher). The plan
+            // is saved whatever happens here: a teacher Teams cannot reach must not turn the nurse's Submit into an error.
+            try
+            {
+                await handler.OnPlanSavedAsync(saved, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.PlanSavedHandlerFailed(_logger, saved.PlanId, saved.Version, handler.GetType().Name, exception);
+            }
         }
 
         var nurse = await _staff.FindAsync(saved.ResponsibleNurseUserId, cancellationToken);
@@ -465,6 +473,9 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
     {
         [LoggerMessage(EventId = 4400, Level = LogLevel.Debug, Message = "Plan form step {Step} has {ErrorCount} problems; shown on the card")]
         public static partial void StepInvalid(ILogger logger, int step, int errorCount);
+
+        [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "Plan {PlanId} version {Version} was saved, but {Handler} failed after the save")]
+        public static partial void PlanSavedHandlerFailed(ILogger logger, string planId, int version, string handler, Exception exception);
 
         [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "Plan {PlanId} version {Version} submitted through the form")]
         public static partial void PlanSubmitted(ILogger logger, string planId, int version);
