@@ -46,6 +46,16 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:HealthGuideBot", $"Data Source={Path.Combine(_dataFolder, "hgb.db")}");
         builder.UseSetting("HealthGuideBot:Knowledge:IndexFolder", Path.Combine(_dataFolder, "index"));
+        builder.UseSetting("HealthGuideBot:Filing:LocalFolder", Path.Combine(_dataFolder, "filed"));
+        // The sample roster with one change: the Playground's own user (Alex Wilber, the nurse) is also the only SENCO,
+        // so SENCO prompts (the attendance trigger) arrive in the one chat the tests can read.
+        builder.UseSetting("HealthGuideBot:Roster:File", EndToEndRoster.Write(_dataFolder));
+        // One term around today, so the attendance trigger's "this term" never depends on the calendar year.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        builder.UseSetting("HealthGuideBot:Attendance:Terms:0:Id", "e2e-term");
+        builder.UseSetting("HealthGuideBot:Attendance:Terms:0:Name", "End-to-end term");
+        builder.UseSetting("HealthGuideBot:Attendance:Terms:0:Start", today.AddDays(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("HealthGuideBot:Attendance:Terms:0:End", today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         // The Playground's mocked tenant talks anonymously over loopback (playground.md); no app id, so no tokens.
         builder.UseSetting("MicrosoftAppId", "");
         builder.UseSetting("HealthGuideBot:DangerouslyAllowUnauthenticatedLoopbackRequests", "true");
