@@ -5,7 +5,6 @@ namespace HealthGuideBot.Core.Attendance;
 /// <summary>The school's terms, in date order, and which one "now" falls in (UK local date).</summary>
 public sealed class TermCalendar
 {
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
 
     public TermCalendar(IEnumerable<SchoolTerm> terms)
     {
@@ -61,11 +60,7 @@ public sealed class TermCalendar
     }
 
     /// <summary>Today's date in the UK (Europe/London), the date school staff mean.</summary>
-    public static DateOnly Today(TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), UkTime).DateTime);
-    }
+    public static DateOnly Today(TimeProvider timeProvider) => SchoolCalendar.Today(timeProvider);
 
     /// <summary>The term containing <paramref name="date"/>, or null in a holiday or outside the calendar.</summary>
     public SchoolTerm? Find(DateOnly date) => Terms.FirstOrDefault(t => t.Contains(date));
@@ -75,16 +70,4 @@ public sealed class TermCalendar
     /// of term still counts for that term); null before the first term starts.
     /// </summary>
     public SchoolTerm? CurrentOrLatest(DateOnly today) => Terms.LastOrDefault(t => t.Start <= today);
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

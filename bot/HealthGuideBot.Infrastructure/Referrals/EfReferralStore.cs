@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Filing;
 using HealthGuideBot.Core.Referrals;
-using HealthGuideBot.Core.Referrals.Parsing;
 using HealthGuideBot.Infrastructure.Filing;
 using HealthGuideBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -2,8 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Referrals;
-using HealthGuideBot.Core.Referrals.Parsing;
 
 namespace HealthGuideBot.Infrastructure.Referrals;
 

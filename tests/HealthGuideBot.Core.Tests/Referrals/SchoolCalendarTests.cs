@@ -1,3 +1,4 @@
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Referrals.Parsing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using HealthGuideBot.BotFramework.Cards;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Access;
 using HealthGuideBot.Core.HealthcarePlans;
 using HealthGuideBot.Core.Pupils;
@@ -25,7 +26,6 @@ internal sealed partial class PlanLookupConversation
 
     private const string ViewAuditAction = "plan.view-summary";
     private const string AcknowledgeAuditAction = "plan.acknowledge";
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private readonly IPupilDirectory _pupils;
     private readonly IStaffDirectory _staff;
@@ -162,7 +162,7 @@ internal sealed partial class PlanLookupConversation
             Log.Acknowledged(_logger, plan.Version);
         }
 
-        return AdaptiveCardInvokeResponse.Card(SummaryCardFor(plan, UkToday(now)));
+        return AdaptiveCardInvokeResponse.Card(SummaryCardFor(plan, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SchoolCalendar.TimeZone).DateTime)));
     }
 
     /// <summary>The summary card for a version, as the acknowledgement requests send it (not yet acknowledged).</summary>
@@ -178,7 +178,7 @@ internal sealed partial class PlanLookupConversation
             return MessageFactory.Text($"{pupil.Name} ({pupil.ClassName}) has no healthcare plan on record. If you think they need one, tell {_askRole}.");
         }
 
-        DateOnly? acknowledgedOn = await _plans.HasAcknowledgedAsync(plan.PlanId, plan.Version, userId, cancellationToken) ? UkToday(_time.GetUtcNow()) : null;
+        DateOnly? acknowledgedOn = await _plans.HasAcknowledgedAsync(plan.PlanId, plan.Version, userId, cancellationToken) ? SchoolCalendar.Today(_time) : null;
         Log.SummaryShown(_logger, plan.Version);
         return MessageFactory.Card(SummaryCardFor(plan, acknowledgedOn), "Care plan on a page");
     }
@@ -197,8 +197,6 @@ internal sealed partial class PlanLookupConversation
     /// <summary>The Entra object id: the only identity the staff directory knows.</summary>
     private static string? UserId(ITurnContext turn) =>
         turn.Activity.From?.AadObjectId is { Length: > 0 } aad ? aad : turn.Activity.From?.Id is { Length: > 0 } id ? id : null;
-
-    private static DateOnly UkToday(DateTimeOffset utcNow) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utcNow, UkTime).DateTime);
 
     private static partial class Log
     {

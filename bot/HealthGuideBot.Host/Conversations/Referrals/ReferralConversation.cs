@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 using HealthGuideBot.BotFramework.Dialogs;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Access;
 using HealthGuideBot.Core.Filing;
 using HealthGuideBot.Core.Pupils;
 using HealthGuideBot.Core.Referrals;
-using HealthGuideBot.Core.Referrals.Parsing;
 
 namespace HealthGuideBot.Host.Conversations.Referrals;
 

@@ -5,6 +5,7 @@ using HealthGuideBot.BotFramework.Cards;
 using HealthGuideBot.BotFramework.Dialogs;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
+using HealthGuideBot.Core;
 using HealthGuideBot.Core.Access;
 using HealthGuideBot.Core.HealthcarePlans;
 using HealthGuideBot.Core.Pupils;
