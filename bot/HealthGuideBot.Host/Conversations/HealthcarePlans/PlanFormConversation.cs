@@ -71,8 +71,7 @@ internal sealed partial class PlanFormConversation
     public static bool IsContinueDraftRequest(string text) => ContinuePattern.IsMatch(text.Trim());
 
     /// <summary>The user's Entra object id (Teams sends it on every activity), or the channel id of the user.</summary>
-    public static string UserId(ITurnContext turn) =>
-        turn.Activity.From?.AadObjectId is { Length: > 0 } aad ? aad : turn.Activity.From?.Id ?? string.Empty;
+    public static string UserId(ITurnContext turn) => StaffIdentity.UserIdOf(turn) ?? string.Empty;
 
     /// <summary>Asks the gate whether the user may create or edit this pupil's plan (audited either way).</summary>
     public static Task<GateResult> CheckAsync(ITurnContext turn, Pupil pupil, string auditAction, string? recordId, CancellationToken cancellationToken) =>

@@ -195,8 +195,7 @@ internal sealed partial class PlanLookupConversation
     }
 
     /// <summary>The Entra object id: the only identity the staff directory knows.</summary>
-    private static string? UserId(ITurnContext turn) =>
-        turn.Activity.From?.AadObjectId is { Length: > 0 } aad ? aad : turn.Activity.From?.Id is { Length: > 0 } id ? id : null;
+    private static string? UserId(ITurnContext turn) => StaffIdentity.UserIdOf(turn);
 
     private static partial class Log
     {

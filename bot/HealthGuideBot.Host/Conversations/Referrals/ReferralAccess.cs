@@ -21,8 +21,7 @@ internal static partial class ReferralAccess
     /// <summary>Only these roles may refer (PupilAccessPolicy decides; this is for the message).</summary>
     public const string WhoMayRefer = "the SENCO, the designated safeguarding lead, the school nurse or an administrator";
 
-    public static string UserId(ITurnContext turn) =>
-        turn.Activity.From?.AadObjectId is { Length: > 0 } aad ? aad : turn.Activity.From?.Id ?? string.Empty;
+    public static string UserId(ITurnContext turn) => StaffIdentity.UserIdOf(turn) ?? string.Empty;
 
     public static Task<GateResult> CheckAsync(ITurnContext turn, PupilRecordAction action, Pupil pupil, string auditAction, string referralId, CancellationToken cancellationToken) =>
         turn.Services.GetRequiredService<PupilRecordGate>().CheckAsync(
