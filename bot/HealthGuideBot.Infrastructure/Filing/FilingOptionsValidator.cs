@@ -50,43 +50,12 @@ internal sealed class FilingOptionsValidator : IValidateOptions<FilingOptions>
 
     private static void ValidateGraph(GraphFilingOptions graph, List<string> errors)
     {
-        if (graph.BaseUrl is not { IsAbsoluteUri: true } baseUrl || (baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback))
-        {
-            errors.Add($"{Graph}:BaseUrl must be an absolute https URL (default https://graph.microsoft.com/v1.0).");
-        }
-
+        GraphConnectionValidation.Validate(graph, Graph, "when Filing:Mode is Graph", errors);
         Require(graph.SiteId, "SiteId", "the SharePoint site id granted to the app through Sites.Selected (GET /sites/{hostname}:/sites/{path}?$select=id)", errors);
         Require(graph.DriveId, "DriveId", "the document library's drive id (GET /sites/{site-id}/drives)", errors);
         if (string.IsNullOrWhiteSpace(graph.KeyColumn))
         {
             errors.Add($"{Graph}:KeyColumn must name the register lists' text column holding the record key (default RecordKey).");
-        }
-
-        switch (graph.Credential)
-        {
-            case GraphCredentialKind.ClientSecret:
-                Require(graph.TenantId, "TenantId", "the school's Entra tenant id", errors);
-                Require(graph.ClientId, "ClientId", "the app registration's client id", errors);
-                Require(graph.ClientSecret, "ClientSecret", "the client secret (prefer Credential=Certificate)", errors);
-                break;
-            case GraphCredentialKind.Certificate:
-                Require(graph.TenantId, "TenantId", "the school's Entra tenant id", errors);
-                Require(graph.ClientId, "ClientId", "the app registration's client id", errors);
-                if (string.IsNullOrWhiteSpace(graph.CertificatePath) && string.IsNullOrWhiteSpace(graph.CertificateThumbprint))
-                {
-                    errors.Add($"{Graph}: Credential=Certificate needs CertificatePath (a .pfx or .pem with its private key) or CertificateThumbprint (CurrentUser\\My).");
-                }
-                else if (!string.IsNullOrWhiteSpace(graph.CertificatePath) && !File.Exists(graph.CertificatePath))
-                {
-                    errors.Add($"{Graph}:CertificatePath '{graph.CertificatePath}' does not exist.");
-                }
-
-                break;
-            case GraphCredentialKind.ManagedIdentity:
-                break;
-            default:
-                errors.Add($"{Graph}:Credential must be Certificate, ManagedIdentity or ClientSecret.");
-                break;
         }
 
         if (graph.UploadChunkBytes <= 0 || graph.UploadChunkBytes % GraphRecordFiler.UploadChunkUnit != 0 || graph.UploadChunkBytes >= 60 * 1024 * 1024)
@@ -100,11 +69,6 @@ internal sealed class FilingOptionsValidator : IValidateOptions<FilingOptions>
         }
     }
 
-    private static void Require(string? value, string setting, string meaning, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add($"{Graph}:{setting} is required when Filing:Mode is Graph: {meaning}.");
-        }
-    }
+    private static void Require(string? value, string setting, string meaning, List<string> errors) =>
+        GraphConnectionValidation.Require(value, Graph, "when Filing:Mode is Graph", setting, meaning, errors);
 }

@@ -57,6 +57,9 @@ public sealed partial class RosterDirectory : IStaffDirectory, IPupilDirectory
         ValueTask.FromResult<IReadOnlyList<StaffMember>>(
             [.. Current().Staff.Values.Where(s => s.HasRole(role)).OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)]);
 
+    /// <summary>The roster's entry for a member of staff, or null (group-based roles use it for names only).</summary>
+    internal StaffMember? FindStaff(string userId) => Current().Staff.GetValueOrDefault(userId ?? string.Empty);
+
     ValueTask<Pupil?> IPupilDirectory.FindAsync(string pupilId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Current().Pupils.GetValueOrDefault(pupilId ?? string.Empty));
 

@@ -18,8 +18,8 @@ namespace HealthGuideBot.Testing.Graph;
 /// A Microsoft Graph stand-in on loopback (Kestrel, a free port) implementing just what filing uses: drive item
 /// upload by path with <c>conflictBehavior=fail</c> (409 <c>nameAlreadyExists</c>), item metadata and content,
 /// resumable upload sessions (chunks checked for 320 KiB multiples, order, and the ABSENCE of an Authorization
-/// header), list items (filter by a field, create, patch fields), and mail (drafts with a single-value extended
-/// property marker, attachments, send, folder search by marker). Graph calls must carry a bearer token.
+/// header), list items (filter by a field, create, patch fields), mail (drafts with a single-value extended
+/// property marker, attachments, send, folder search by marker), and group transitive membership (paged). Graph calls must carry a bearer token.
 /// <see cref="Inject"/> programs faults: 429 with Retry-After, 503, a 504 that still delivered, 403, slow requests.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
@@ -34,6 +34,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     private readonly Dictionary<string, UploadSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FakeListItem>> _lists = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FakeMessage> _messages = [];
+    private readonly Dictionary<string, List<JsonObject>> _groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _violations = [];
     private int _sequence;
     private int _ids;
@@ -292,6 +293,11 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 return PatchListItem(m.Groups[2].Value, m.Groups[3].Value, body);
             }
 
+            if ((m = GroupTransitiveMembers().Match(path)).Success && call.Method == "GET")
+            {
+                return TransitiveMembers(m.Groups[1].Value, call.Query);
+            }
+
             if ((m = FolderMessages().Match(path)).Success && call.Method == "GET")
             {
                 return FindMessages(m.Groups[2].Value, call.Query);
@@ -429,6 +435,54 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     {
         string id = "item-" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
         return new FakeDriveFile(id, drive, path, content, new Uri(Origin, "/sites/school/" + Uri.EscapeDataString(path)).ToString());
+    }
+
+    // ---- Groups ----------------------------------------------------------------------------------------------
+
+    /// <summary>The most members one page of <c>transitiveMembers</c> holds, whatever <c>$top</c> asks (Graph: 999).</summary>
+    public int GroupPageSize { get; set; } = 999;
+
+    /// <summary>Sets a group's flattened (transitive) membership, replacing any before; see <see cref="DirectoryUser"/>.</summary>
+    public void SetGroupMembers(string groupId, params IEnumerable<JsonObject> members)
+    {
+        lock (_gate)
+        {
+            _groups[groupId] = [.. members.Select(m => (JsonObject)m.DeepClone())];
+        }
+    }
+
+    /// <summary>A user member as Graph returns it; null properties model least privilege (id and type only).</summary>
+    public static JsonObject DirectoryUser(string id, string? displayName = null, string? mail = null, string? userPrincipalName = null) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.user",
+        ["id"] = id,
+        ["displayName"] = displayName,
+        ["mail"] = mail,
+        ["userPrincipalName"] = userPrincipalName,
+    };
+
+    /// <summary>A member that is not a user, for example <c>#microsoft.graph.device</c> or <c>#microsoft.graph.group</c>.</summary>
+    public static JsonObject DirectoryObject(string odataType, string id) => new() { ["@odata.type"] = odataType, ["id"] = id };
+
+    private Reply TransitiveMembers(string groupId, string query)
+    {
+        if (!_groups.TryGetValue(groupId, out var members))
+        {
+            return Error(404, "Request_ResourceNotFound");
+        }
+
+        var parameters = query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.OrdinalIgnoreCase);
+        int top = parameters.TryGetValue("$top", out var t) && int.TryParse(t, CultureInfo.InvariantCulture, out var asked) ? Math.Min(asked, GroupPageSize) : 100;
+        int skip = parameters.TryGetValue("$skiptoken", out var token) && int.TryParse(token, CultureInfo.InvariantCulture, out var from) ? from : 0;
+        var page = new JsonObject { ["value"] = new JsonArray([.. members.Skip(skip).Take(top).Select(m => (JsonNode?)m.DeepClone())]) };
+        if (skip + top < members.Count)
+        {
+            page["@odata.nextLink"] = new Uri(Origin, FormattableString.Invariant($"/v1.0/groups/{groupId}/transitiveMembers?$top={top}&$skiptoken={skip + top}")).ToString();
+        }
+
+        return new Reply(200, page);
     }
 
     // ---- Lists -----------------------------------------------------------------------------------------------
@@ -593,6 +647,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     [GeneratedRegex("^/sites/([^/]+)/lists/([^/]+)/items/([^/]+)/fields$")]
     private static partial Regex ListItemFields();
+
+    [GeneratedRegex("^/groups/([^/]+)/transitiveMembers$", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupTransitiveMembers();
 
     [GeneratedRegex("^/users/([^/]+)/mailFolders/([^/]+)/messages$", RegexOptions.IgnoreCase)]
     private static partial Regex FolderMessages();

@@ -37,7 +37,7 @@ internal static class GraphFilingClient
         return handlers;
     }
 
-    public static TokenCredential CreateCredential(GraphFilingOptions options) => options.Credential switch
+    public static TokenCredential CreateCredential(GraphConnectionOptions options) => options.Credential switch
     {
         GraphCredentialKind.ManagedIdentity => string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
@@ -47,7 +47,7 @@ internal static class GraphFilingClient
         _ => throw new InvalidOperationException($"Unknown Graph credential kind {options.Credential}."),
     };
 
-    private static X509Certificate2 LoadCertificate(GraphFilingOptions options)
+    private static X509Certificate2 LoadCertificate(GraphConnectionOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.CertificateThumbprint))
         {

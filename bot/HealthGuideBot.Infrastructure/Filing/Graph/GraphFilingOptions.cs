@@ -1,32 +1,8 @@
 namespace HealthGuideBot.Infrastructure.Filing.Graph;
 
 /// <summary>Section <c>HealthGuideBot:Filing:Graph</c>, used when <c>Mode</c> is <c>Graph</c>.</summary>
-internal sealed class GraphFilingOptions
+internal sealed class GraphFilingOptions : GraphConnectionOptions
 {
-    /// <summary>Graph's root, including the version. Only changed for national clouds (or a test stand-in).</summary>
-    public Uri BaseUrl { get; set; } = new("https://graph.microsoft.com/v1.0");
-
-    public GraphCredentialKind Credential { get; set; } = GraphCredentialKind.Certificate;
-
-    /// <summary>The school's Entra tenant id (not needed for a managed identity).</summary>
-    public string? TenantId { get; set; }
-
-    /// <summary>The app registration's client id (not needed for a managed identity).</summary>
-    public string? ClientId { get; set; }
-
-    public string? ClientSecret { get; set; }
-
-    /// <summary>A PFX/PEM file holding the certificate and its private key; or use <see cref="CertificateThumbprint"/>.</summary>
-    public string? CertificatePath { get; set; }
-
-    public string? CertificatePassword { get; set; }
-
-    /// <summary>A certificate in the CurrentUser\My store, by thumbprint.</summary>
-    public string? CertificateThumbprint { get; set; }
-
-    /// <summary>A user-assigned managed identity's client id; empty for the system-assigned identity.</summary>
-    public string? ManagedIdentityClientId { get; set; }
-
     /// <summary>The SharePoint site id (<c>contoso.sharepoint.com,{site-collection-guid},{web-guid}</c>) granted through Sites.Selected.</summary>
     public string? SiteId { get; set; }
 
