@@ -191,6 +191,30 @@ public sealed class ReviewPromptTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_SendsALeaversReminderToTheSencos_NotToTheLeaver()
+    {
+        const string Leaver = "00000000-0000-0000-0000-0000000000099"; // assigned once, no longer on the staff list
+        var connector = new ScriptedConnector();
+        using var host = CreateHost(connector);
+        await OpenChatAsync(host, "a:leaver-chat", Leaver);
+        await OpenChatAsync(host, "a:senco-chat", Senco);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPlanReviewScheduler>()
+                .ScheduleAsync(new PlanReviewDue(PlanId, 1, "P0001", DueDate, Leaver), CancellationToken.None);
+        }
+
+        _time.SetUtcNow(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await SweepAsync(host);
+        await SweepAsync(host);
+
+        Assert.Empty(connector.PromptsTo("a:leaver-chat"));
+        var alert = Assert.Single(connector.PromptsTo("a:senco-chat"));
+        Assert.Contains("no longer holds the nurse role", alert, StringComparison.Ordinal);
+        Assert.Contains("Sam Taylor (5B)", alert, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snooze_MovesTheDueDateAndReplacesTheCard_AndIsAudited()
     {
         var connector = new ScriptedConnector();

@@ -84,6 +84,15 @@ internal sealed partial class ReviewPromptSweep
             return;
         }
 
+        // A nurse who has left (or lost the role) gets no more reminders about pupils: the SENCOs are asked to reassign
+        // (security.md 76). Roles change within the roster-sync interval.
+        if (await _staff.FindAsync(schedule.ResponsibleNurseUserId, cancellationToken) is not { } nurse || !nurse.HasRole(StaffRole.Nurse))
+        {
+            const string reason = "The nurse this plan was assigned to no longer holds the nurse role in the staff list, so this reminder has come to you. Please reassign the review.";
+            await NotifySencosAsync(schedule, stage, heading, reason, "A healthcare plan review needs a new nurse", tally, cancellationToken);
+            return;
+        }
+
         if (await _cards.BuildAsync(schedule, heading, reason: null, status: null, showActions: true, cancellationToken) is not { } card)
         {
             Log.PupilNotOnRoster(_logger, schedule.PlanId);
