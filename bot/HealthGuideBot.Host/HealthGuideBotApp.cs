@@ -25,6 +25,7 @@ internal sealed class HealthGuideBotApp : IBot
         .OnMessage(PlanLookupConversation.IsLookup, (turn, ct) => Get<PlanLookupConversation>(turn).ShowAsync(turn, ct))
         .OnCardAction(PlanLookupConversation.ShowVerb, (turn, action, ct) => Get<PlanLookupConversation>(turn).ShowChosenAsync(turn, action, ct))
         .OnCardAction(PlanLookupConversation.AcknowledgeVerb, (turn, action, ct) => Get<PlanLookupConversation>(turn).AcknowledgeAsync(turn, action, ct))
+        .OnCardAction(PlanLookupConversation.EmergencyVerb, (turn, action, ct) => Get<PlanLookupConversation>(turn).RecordEmergencyAsync(turn, action, ct))
         .OnMessage(HelpConversation.IsHelpRequest, (turn, ct) => Get<HelpConversation>(turn).ShowAsync(turn, ct))
         .OnCardAction(HelpConversation.TopicVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowTopicAsync(action, ct))
         .OnCardAction(HelpConversation.MenuVerb, (turn, action, ct) => Get<HelpConversation>(turn).ShowMenuAsync(ct))

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.Core.Access;
 using HealthGuideBot.Core.HealthcarePlans;
+using HealthGuideBot.Core.HealthcarePlans.Reviews;
 using HealthGuideBot.Core.Notifications;
 using HealthGuideBot.Core.Pupils;
 using HealthGuideBot.Host.Conversations.HealthcarePlans;
@@ -57,8 +58,8 @@ public sealed class PlanLookupTests : IDisposable
         Assert.Contains("Call 999 first", json, StringComparison.Ordinal);
         Assert.Contains("Red bag in 5B classroom", json, StringComparison.Ordinal);
         Assert.Contains("07700 900001", json, StringComparison.Ordinal);
-        var action = Assert.Single(card["actions"]!.AsArray())!;
-        Assert.Equal("plans.acknowledge", action["verb"]!.GetValue<string>());
+        Assert.Equal(["plans.acknowledge", "plans.emergency"], Verbs(card));
+        var action = card["actions"]![0]!;
         Assert.Equal("plan-sam", action["data"]!["planId"]!.GetValue<string>());
         Assert.Equal(2, action["data"]!["version"]!.GetValue<int>());
         Assert.Equal(AuditOutcome.Allowed, Assert.Single(await AuditAsync(TestRoster.AdeleVanceTeacher5B)).Entry.Outcome);
@@ -118,12 +119,40 @@ public sealed class PlanLookupTests : IDisposable
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         var card = body["value"]!.AsObject();
         Assert.Contains("Acknowledged 27/11/2026", card.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(card["actions"]!.AsArray());
+        Assert.Equal(["plans.emergency"], Verbs(card));
         Assert.Equal("application/vnd.microsoft.card.adaptive", JsonNode.Parse(await again.Content.ReadAsStringAsync())!["type"]!.GetValue<string>());
         var acknowledgement = Assert.Single(_plans.Acknowledgements);
         Assert.Equal(("plan-sam", 2, TestRoster.AdeleVanceTeacher5B), acknowledgement.Key);
         Assert.Equal(1, _plans.AcknowledgeCalls);
         Assert.Empty(_host.Connector.Sent);
+    }
+
+    [Fact]
+    public async Task RecordEmergency_ByAnEntitledTeacher_MakesTheReviewDueToday_ReplacesTheCard_AndIsAudited()
+    {
+        await ScheduleReviewAsync(new DateOnly(2027, 9, 1));
+
+        using var response = await _host.PostActivityAsync(Execute(TestRoster.AdeleVanceTeacher5B, "plans.emergency", new { planId = "plan-sam", version = 2 }));
+
+        var card = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.AsObject();
+        Assert.Contains("Emergency recorded 27/11/2026", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["plans.acknowledge"], Verbs(card));
+        Assert.Equal(new DateOnly(2026, 11, 27), (await FindScheduleAsync())!.DueDate);
+        var audit = Assert.Single(await AuditAsync(TestRoster.AdeleVanceTeacher5B));
+        Assert.Equal(("plan.emergency-recorded", AuditOutcome.Allowed), (audit.Entry.Action, audit.Entry.Outcome));
+        Assert.Empty(_host.Connector.Sent);
+    }
+
+    [Fact]
+    public async Task RecordEmergency_ByAnUnentitledUser_ChangesNothing()
+    {
+        await ScheduleReviewAsync(new DateOnly(2027, 9, 1));
+
+        using var response = await _host.PostActivityAsync(Execute(TestRoster.IsaiahLangerTeacher6A, "plans.emergency", new { planId = "plan-sam", version = 2 }));
+
+        Assert.Equal(Neutral, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.GetValue<string>());
+        Assert.Equal(new DateOnly(2027, 9, 1), (await FindScheduleAsync())!.DueDate);
+        Assert.Equal(AuditOutcome.Denied, Assert.Single(await AuditAsync(TestRoster.IsaiahLangerTeacher6A)).Entry.Outcome);
     }
 
     [Fact]
@@ -201,6 +230,21 @@ public sealed class PlanLookupTests : IDisposable
         using var scope = _host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { ActorId = actorId }, CancellationToken.None);
     }
+
+    private async Task ScheduleReviewAsync(DateOnly due)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPlanReviewScheduler>()
+            .ScheduleAsync(new PlanReviewDue("plan-sam", 2, "P0001", due, TestRoster.AlexWilberNurse), CancellationToken.None);
+    }
+
+    private async Task<PlanReviewSchedule?> FindScheduleAsync()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IPlanReviewScheduleStore>().FindAsync("plan-sam", CancellationToken.None);
+    }
+
+    private static string[] Verbs(JsonObject card) => [.. card["actions"]!.AsArray().Select(a => a!["verb"]!.GetValue<string>())];
 
     private static Activity From(string userId, string text, string conversationId = "a:conversation-1") =>
         ActivityBuilder.Message(text, conversationId) with { From = new ChannelAccount { Id = "29:" + userId, AadObjectId = userId, Name = "Staff" } };

@@ -21,12 +21,15 @@ internal sealed record EmergencySummaryCardModel(
     IReadOnlyList<SummaryContact> Contacts,
     string ReviewDate,
     bool Acknowledged,
-    string? AcknowledgedOn)
+    string? AcknowledgedOn,
+    bool EmergencyRecorded = false,
+    string? EmergencyRecordedOn = null)
 {
     private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
 
     /// <param name="acknowledgedOn">The UK date the user acknowledged this version, or null when they have not.</param>
-    public static EmergencySummaryCardModel From(HealthcarePlan plan, DateOnly? acknowledgedOn) => new(
+    /// <param name="emergencyRecordedOn">The UK date the user just recorded an emergency with this plan, or null.</param>
+    public static EmergencySummaryCardModel From(HealthcarePlan plan, DateOnly? acknowledgedOn, DateOnly? emergencyRecordedOn = null) => new(
         plan.PlanId,
         plan.Version,
         plan.PupilName,
@@ -42,7 +45,9 @@ internal sealed record EmergencySummaryCardModel(
         [.. plan.FamilyContacts.Select(c => new SummaryContact(c.Name, c.Relationship, Phones(c)))],
         UkDate(plan.ReviewDate),
         acknowledgedOn is not null,
-        acknowledgedOn is { } on ? UkDate(on) : null);
+        acknowledgedOn is { } on ? UkDate(on) : null,
+        emergencyRecordedOn is not null,
+        emergencyRecordedOn is { } recorded ? UkDate(recorded) : null);
 
     public static string UkDate(DateOnly date) => date.ToString("dd/MM/yyyy", UkEnglish);
 

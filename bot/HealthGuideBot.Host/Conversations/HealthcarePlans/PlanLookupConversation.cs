@@ -21,17 +21,20 @@ internal sealed partial class PlanLookupConversation
 {
     public const string ShowVerb = "plans.show";
     public const string AcknowledgeVerb = "plans.acknowledge";
+    public const string EmergencyVerb = "plans.emergency";
     public const string SummaryCard = "plans/emergency-summary";
     public const string ChoiceCard = "plans/choose-pupil";
 
     private const string ViewAuditAction = "plan.view-summary";
     private const string AcknowledgeAuditAction = "plan.acknowledge";
+    private const string EmergencyAuditAction = "plan.emergency-recorded";
 
     private readonly IPupilDirectory _pupils;
     private readonly IStaffDirectory _staff;
     private readonly IAccessPolicy _policy;
     private readonly PupilRecordGate _gate;
     private readonly IHealthcarePlanStore _plans;
+    private readonly IPlanReviewScheduler _reviews;
     private readonly CardTemplateLibrary _cards;
     private readonly TimeProvider _time;
     private readonly string _askRole;
@@ -43,6 +46,7 @@ internal sealed partial class PlanLookupConversation
         IAccessPolicy policy,
         PupilRecordGate gate,
         IHealthcarePlanStore plans,
+        IPlanReviewScheduler reviews,
         CardTemplateLibrary cards,
         TimeProvider time,
         IOptions<HealthGuideBotOptions> options,
@@ -53,6 +57,7 @@ internal sealed partial class PlanLookupConversation
         _policy = policy;
         _gate = gate;
         _plans = plans;
+        _reviews = reviews;
         _cards = cards;
         _time = time;
         _askRole = options.Value.AskRole;
@@ -165,6 +170,36 @@ internal sealed partial class PlanLookupConversation
         return AdaptiveCardInvokeResponse.Card(SummaryCardFor(plan, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SchoolCalendar.TimeZone).DateTime)));
     }
 
+    /// <summary>
+    /// "We used this plan in an emergency": anyone entitled to the summary (the teacher who was there) records it; the
+    /// plan's review becomes due today, so the next review sweep prompts the responsible nurse (issue: plans are due
+    /// for review after an emergency involving the pupil). Audited; the card is replaced showing the record.
+    /// </summary>
+    public async Task<AdaptiveCardInvokeResponse> RecordEmergencyAsync(ITurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var data = action.Read(PlanCardsJsonContext.Default.PlanActionData);
+        var userId = UserId(turn);
+        if (data is not { PlanId: { Length: > 0 and <= 128 } planId, Version: { } version } || userId is null)
+        {
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That button could not be read. Please ask for the plan again.");
+        }
+
+        var plan = await _plans.GetVersionAsync(planId, version, cancellationToken);
+        var pupil = plan is null ? null : await _pupils.FindAsync(plan.PupilId, cancellationToken) ?? new Pupil(plan.PupilId, plan.PupilName, plan.ClassName, plan.DateOfBirth);
+        if (plan is null || pupil is null || !(await CheckAsync(turn, pupil, EmergencyAuditAction, plan.PlanId, cancellationToken)).IsAllowed)
+        {
+            Log.Refused(_logger);
+            return AdaptiveCardInvokeResponse.Message(NeutralAnswer);
+        }
+
+        await _reviews.MarkDueNowAsync(plan.PlanId, cancellationToken);
+        Log.EmergencyRecorded(_logger, plan.Version);
+        var today = SchoolCalendar.Today(_time);
+        DateOnly? acknowledgedOn = await _plans.HasAcknowledgedAsync(plan.PlanId, plan.Version, userId, cancellationToken) ? today : null;
+        return AdaptiveCardInvokeResponse.Card(
+            _cards.Get(SummaryCard).Bind(EmergencySummaryCardModel.From(plan, acknowledgedOn, emergencyRecordedOn: today), PlanCardsJsonContext.Default.EmergencySummaryCardModel));
+    }
+
     /// <summary>The summary card for a version, as the acknowledgement requests send it (not yet acknowledged).</summary>
     public System.Text.Json.Nodes.JsonObject SummaryCardFor(HealthcarePlan plan, DateOnly? acknowledgedOn) =>
         _cards.Get(SummaryCard).Bind(EmergencySummaryCardModel.From(plan, acknowledgedOn), PlanCardsJsonContext.Default.EmergencySummaryCardModel);
@@ -213,5 +248,8 @@ internal sealed partial class PlanLookupConversation
 
         [LoggerMessage(EventId = 4204, Level = LogLevel.Information, Message = "Plan acknowledged (version {Version})")]
         public static partial void Acknowledged(ILogger logger, int version);
+
+        [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "Emergency recorded against a plan (version {Version}); its review is due now")]
+        public static partial void EmergencyRecorded(ILogger logger, int version);
     }
 }
