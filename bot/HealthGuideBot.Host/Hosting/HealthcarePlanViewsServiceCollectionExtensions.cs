@@ -11,7 +11,8 @@ internal static class HealthcarePlanViewsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IPlanDocuments"/> (OpenXml, with the school's name), <see cref="PlanLookupConversation"/>,
-    /// and <see cref="PlanAcknowledgementRequests"/> as an <see cref="IPlanSavedHandler"/>. Needs the staff and
+    /// and <see cref="PlanAcknowledgementRequests"/> as an <see cref="IPlanSavedHandler"/>, run in the background by
+    /// <see cref="PlanSavedQueue"/>. Needs the staff and
     /// pupil directories, the access policy and gate, <see cref="IHealthcarePlanStore"/> and
     /// <see cref="Core.Notifications.IStaffNotifier"/>, registered by their own features. The two scoped services are
     /// built by factories so the host starts (and development-time validation passes) while one of those features is
@@ -23,6 +24,8 @@ internal static class HealthcarePlanViewsServiceCollectionExtensions
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<PlanLookupConversation>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<PlanAcknowledgementRequests>(sp));
         services.AddScoped<IPlanSavedHandler>(sp => sp.GetRequiredService<PlanAcknowledgementRequests>());
+        services.TryAddSingleton<PlanSavedQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PlanSavedQueue>());
         return services;
     }
 }

@@ -283,19 +283,9 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
         await services.GetRequiredService<IPlanReviewScheduler>().ScheduleAsync(
             new PlanReviewDue(saved.PlanId, saved.Version, saved.PupilId, saved.ReviewDate, saved.ResponsibleNurseUserId), cancellationToken);
         Log.PlanSubmitted(_logger, saved.PlanId, saved.Version);
-        foreach (var handler in services.GetServices<IPlanSavedHandler>())
-        {
-            // Teachers of the class are asked to acknowledge the new version (once per version and teacher). The plan
-            // is saved whatever happens here: a teacher Teams cannot reach must not turn the nurse's Submit into an error.
-            try
-            {
-                await handler.OnPlanSavedAsync(saved, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.PlanSavedHandlerFailed(_logger, saved.PlanId, saved.Version, handler.GetType().Name, exception);
-            }
-        }
+        // Teachers of the class are asked to acknowledge the new version, in the background: the plan is saved
+        // whatever happens there, and the nurse's Submit is answered without waiting for Teams.
+        await services.GetRequiredService<PlanSavedQueue>().EnqueueAsync(saved, cancellationToken);
 
         var nurse = await _staff.FindAsync(saved.ResponsibleNurseUserId, cancellationToken);
         var card = _cards.Get("plans/plan-saved").Bind(
@@ -473,9 +463,6 @@ internal sealed partial class PlanFormDialog : Dialog<PlanFormState>
     {
         [LoggerMessage(EventId = 4400, Level = LogLevel.Debug, Message = "Plan form step {Step} has {ErrorCount} problems; shown on the card")]
         public static partial void StepInvalid(ILogger logger, int step, int errorCount);
-
-        [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "Plan {PlanId} version {Version} was saved, but {Handler} failed after the save")]
-        public static partial void PlanSavedHandlerFailed(ILogger logger, string planId, int version, string handler, Exception exception);
 
         [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "Plan {PlanId} version {Version} submitted through the form")]
         public static partial void PlanSubmitted(ILogger logger, string planId, int version);

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using HealthGuideBot.Core.Access;
 using HealthGuideBot.Core.HealthcarePlans;
 using HealthGuideBot.Core.Pupils;
+using HealthGuideBot.Core.Notifications;
 using HealthGuideBot.Testing;
+using HealthGuideBot.Testing.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +26,7 @@ internal sealed class PlanFormHost : IDisposable
             services.AddSingleton<IPlanDocuments>(Documents);
             services.AddSingleton<IPlanReviewScheduler>(Scheduler);
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStaffNotifier>(Notifier);
         }, dataFolder: dataFolder);
     }
 
@@ -36,6 +39,9 @@ internal sealed class PlanFormHost : IDisposable
     public FakePlanDocuments Documents { get; } = new();
 
     public FakePlanReviewScheduler Scheduler { get; } = new();
+
+    /// <summary>Records the teachers' acknowledgement requests instead of sending them to Teams.</summary>
+    public RecordingStaffNotifier Notifier { get; } = new();
 
     /// <summary>A complete, valid answer for each step after the pupil, by step index.</summary>
     public static Dictionary<int, Dictionary<string, string>> ValidAnswers() => new()

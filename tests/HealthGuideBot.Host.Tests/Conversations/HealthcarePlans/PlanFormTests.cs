@@ -176,6 +176,25 @@ public sealed class PlanFormTests
     }
 
     [Fact]
+    public async Task Submit_IsAnsweredAtOnce_AndTheClassTeacherIsAskedToAcknowledgeInTheBackground()
+    {
+        using var form = new PlanFormHost();
+        const string conversation = "a:plan-ack";
+        var handled = new TaskCompletionSource<HealthcarePlan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        form.Host.Services.GetRequiredService<PlanSavedQueue>().Handled = plan => handled.TrySetResult(plan);
+        var summary = await form.DriveToSummaryAsync(conversation);
+
+        var saved = await form.ExecuteAsync("plans.form.submit", new { submissionId = SubmissionId(summary) }, conversation);
+
+        Assert.Contains("Healthcare plan saved", Text(saved), StringComparison.Ordinal);
+        var plan = await handled.Task.WaitAsync(PlanFormHost.Timeout);
+        var request = Assert.Single(form.Notifier.Sent.Values);
+        Assert.Equal(TeacherId, request.UserId);
+        Assert.Equal($"plan-ack:{plan.PlanId}:v1:{TeacherId}", request.Key);
+        Assert.Equal("plans.acknowledge", request.Card.GetProperty("actions")[0].GetProperty("verb").GetString());
+    }
+
+    [Fact]
     [Trait("Security", "G79")]
     public async Task Teacher_IsRefusedPolitely_RevealingNothing_AndTheDenialIsAudited()
     {
