@@ -145,19 +145,10 @@ internal sealed partial class PlanLookupConversation
     /// </summary>
     public async Task<AdaptiveCardInvokeResponse> AcknowledgeAsync(ITurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
-        var data = action.Read(PlanCardsJsonContext.Default.PlanActionData);
-        var userId = UserId(turn);
-        if (data is not { PlanId: { Length: > 0 and <= 128 } planId, Version: { } version } || userId is null)
+        var (plan, userId, refusal) = await PlanOfButtonAsync(turn, action, AcknowledgeAuditAction, cancellationToken);
+        if (refusal is not null)
         {
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That button could not be read. Please ask for the plan again.");
-        }
-
-        var plan = await _plans.GetVersionAsync(planId, version, cancellationToken);
-        var pupil = plan is null ? null : await _pupils.FindAsync(plan.PupilId, cancellationToken) ?? new Pupil(plan.PupilId, plan.PupilName, plan.ClassName, plan.DateOfBirth);
-        if (plan is null || pupil is null || !(await CheckAsync(turn, pupil, AcknowledgeAuditAction, plan.PlanId, cancellationToken)).IsAllowed)
-        {
-            Log.Refused(_logger);
-            return AdaptiveCardInvokeResponse.Message(NeutralAnswer);
+            return refusal;
         }
 
         var now = _time.GetUtcNow();
@@ -177,19 +168,10 @@ internal sealed partial class PlanLookupConversation
     /// </summary>
     public async Task<AdaptiveCardInvokeResponse> RecordEmergencyAsync(ITurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
-        var data = action.Read(PlanCardsJsonContext.Default.PlanActionData);
-        var userId = UserId(turn);
-        if (data is not { PlanId: { Length: > 0 and <= 128 } planId, Version: { } version } || userId is null)
+        var (plan, userId, refusal) = await PlanOfButtonAsync(turn, action, EmergencyAuditAction, cancellationToken);
+        if (refusal is not null)
         {
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That button could not be read. Please ask for the plan again.");
-        }
-
-        var plan = await _plans.GetVersionAsync(planId, version, cancellationToken);
-        var pupil = plan is null ? null : await _pupils.FindAsync(plan.PupilId, cancellationToken) ?? new Pupil(plan.PupilId, plan.PupilName, plan.ClassName, plan.DateOfBirth);
-        if (plan is null || pupil is null || !(await CheckAsync(turn, pupil, EmergencyAuditAction, plan.PlanId, cancellationToken)).IsAllowed)
-        {
-            Log.Refused(_logger);
-            return AdaptiveCardInvokeResponse.Message(NeutralAnswer);
+            return refusal;
         }
 
         await _reviews.MarkDueNowAsync(plan.PlanId, cancellationToken);
@@ -203,6 +185,32 @@ internal sealed partial class PlanLookupConversation
     /// <summary>The summary card for a version, as the acknowledgement requests send it (not yet acknowledged).</summary>
     public System.Text.Json.Nodes.JsonObject SummaryCardFor(HealthcarePlan plan, DateOnly? acknowledgedOn) =>
         _cards.Get(SummaryCard).Bind(EmergencySummaryCardModel.From(plan, acknowledgedOn), PlanCardsJsonContext.Default.EmergencySummaryCardModel);
+
+    /// <summary>
+    /// The plan version a summary card's button names, once the presser has passed the gate (audited as
+    /// <paramref name="auditAction"/>); otherwise the response to send instead: 400 for an unreadable button, the
+    /// neutral answer for a missing plan or a refusal.
+    /// </summary>
+    private async Task<(HealthcarePlan Plan, string UserId, AdaptiveCardInvokeResponse? Refusal)> PlanOfButtonAsync(
+        ITurnContext turn, CardActionRequest action, string auditAction, CancellationToken cancellationToken)
+    {
+        var data = action.Read(PlanCardsJsonContext.Default.PlanActionData);
+        var userId = UserId(turn);
+        if (data is not { PlanId: { Length: > 0 and <= 128 } planId, Version: { } version } || userId is null)
+        {
+            return (null!, null!, AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That button could not be read. Please ask for the plan again."));
+        }
+
+        var plan = await _plans.GetVersionAsync(planId, version, cancellationToken);
+        var pupil = plan is null ? null : await _pupils.FindAsync(plan.PupilId, cancellationToken) ?? new Pupil(plan.PupilId, plan.PupilName, plan.ClassName, plan.DateOfBirth);
+        if (plan is null || pupil is null || !(await CheckAsync(turn, pupil, auditAction, plan.PlanId, cancellationToken)).IsAllowed)
+        {
+            Log.Refused(_logger);
+            return (null!, null!, AdaptiveCardInvokeResponse.Message(NeutralAnswer));
+        }
+
+        return (plan, userId, null);
+    }
 
     private async Task<Activity> SummaryOrNoPlanAsync(Pupil pupil, string userId, CancellationToken cancellationToken)
     {
