@@ -174,10 +174,11 @@ internal sealed class EmergencyRoutingTable
                 ["hit", "hits", "banged", "bang", "bumped", "bump", "knocked", "knock", "bashed", "smacked", "cracked", "whacked", "fell", "fallen", "landed", "injured", "injury", "kicked", "blow", "struck", "headbutted", "lump", "bleeding", "cut", "gash", "egg", "bruise"],
                 ["head", "skull", "forehead"]),
             // Glucose words name a measurement outright; "level" and "reading" are ordinary school words ("falling behind
-            // in reading", "reading level is low"), so they count only beside a number ("reading 2.9", "levels 25").
-            new(Hyperglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "ketones", "ketone"], ["high", "higher", "hi", "rising", "positive", "moderate", "large", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
+            // in reading", "reading level is low"), so they count only beside a number ("reading 2.9", "levels 25"). The
+            // glucose words reach one word further, over them: "his sugar levels are really high".
+            new(Hyperglycaemia, Acute, 4, ["sugar", "sugars", "glucose", "bg", "bm", "ketones", "ketone"], ["high", "higher", "hi", "rising", "positive", "moderate", "large", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
             new(Hyperglycaemia, Acute, 3, ["levels", "level", "reading", "readings"], ["15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
-            new(Hypoglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "libre", "dexcom", "cgm"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
+            new(Hypoglycaemia, Acute, 4, ["sugar", "sugars", "glucose", "bg", "bm", "libre", "dexcom", "cgm"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
             new(Hypoglycaemia, Acute, 3, ["levels", "level", "reading", "readings", "meter", "monitor"], ["1", "2", "3"]),
             new(Hypoglycaemia, Acute, 2, ["having", "had", "going", "gone", "in", "bad"], ["hypo"]),
             new(MentalHealth, Acute, 3, ["kill", "killing", "hurt", "hurting", "harm", "harming", "cut", "cutting", "hang", "hanging", "strangle", "burn", "burning", "burnt"], ["herself", "himself", "themselves", "themself", "myself", "yourself"]),

@@ -29,6 +29,8 @@ public sealed class EmergencyRouterTests
     [InlineData("fiiiiitting", EmergencyDocumentIds.Seizure)]
     [InlineData("child jerking on the floor not responding", EmergencyDocumentIds.Seizure)]
     [InlineData("her sugar is low", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("his sugar levels are really high", EmergencyDocumentIds.Hyperglycaemia)]
+    [InlineData("blood sugar levels are very low", EmergencyDocumentIds.Hypoglycaemia)]
     [InlineData("his reading is 2.9", EmergencyDocumentIds.Hypoglycaemia)]
     [InlineData("blood glucose dropping fast", EmergencyDocumentIds.Hypoglycaemia)]
     [InlineData("levels 28 and she feels sick", EmergencyDocumentIds.Hyperglycaemia)]
