@@ -273,8 +273,9 @@ internal sealed partial class SyntheticCorpus
             var headings = body.Where(line => line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("### ", StringComparison.Ordinal)).ToArray();
             var words = WordPattern().Matches(string.Join('\n', body.Where(line => !headings.Contains(line)))).Select(match => match.Value.ToLowerInvariant()).ToArray();
             var headingWords = WordPattern().Matches(string.Join(' ', headings)).Select(match => match.Value.ToLowerInvariant()).ToArray();
-            // Sections as the reader makes them: one per ## or ### heading with text, plus an introduction if there is text before the first.
-            var introduction = body.TakeWhile(line => !headings.Contains(line)).Any(line => line.Trim().Length > 0) ? 1 : 0;
+            // Sections as the reader makes them: one per ## or ### heading with text. Text before the first heading is the
+            // preamble, not a section, unless the document has no headings at all.
+            var introduction = headings.Length == 0 && body.Any(line => line.Trim().Length > 0) ? 1 : 0;
             return new Topic(title, words, headingWords.Length > 0 ? headingWords : words, headings.Length + introduction);
         }
 

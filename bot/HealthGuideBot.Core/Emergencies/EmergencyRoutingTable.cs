@@ -29,6 +29,12 @@ internal sealed class EmergencyRoutingTable
 
     public required IReadOnlyList<string> PolicyPhrases { get; init; }
 
+    /// <summary>
+    /// Occasions that make a message about arrangements ("inhaler on a trip", "EpiPen for the residential") unless it
+    /// describes an emergency happening: they never hold back acute wording ("choking on the school trip").
+    /// </summary>
+    public required IReadOnlyList<string> OccasionCues { get; init; }
+
     /// <summary>First words that make a message a question.</summary>
     public required IReadOnlyList<string> Interrogatives { get; init; }
 
@@ -167,8 +173,13 @@ internal sealed class EmergencyRoutingTable
             new(HeadInjury, Acute, 4,
                 ["hit", "hits", "banged", "bang", "bumped", "bump", "knocked", "knock", "bashed", "smacked", "cracked", "whacked", "fell", "fallen", "landed", "injured", "injury", "kicked", "blow", "struck", "headbutted", "lump", "bleeding", "cut", "gash", "egg", "bruise"],
                 ["head", "skull", "forehead"]),
-            new(Hyperglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "levels", "level", "reading", "readings", "ketones", "ketone"], ["high", "higher", "hi", "rising", "positive", "moderate", "large", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
-            new(Hypoglycaemia, Acute, 3, ["sugar", "sugars", "glucose", "bg", "bm", "levels", "level", "reading", "readings", "libre", "dexcom", "cgm", "meter", "monitor"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
+            // Glucose words name a measurement outright; "level" and "reading" are ordinary school words ("falling behind
+            // in reading", "reading level is low"), so they count only beside a number ("reading 2.9", "levels 25"). The
+            // glucose words reach one word further, over them: "his sugar levels are really high".
+            new(Hyperglycaemia, Acute, 4, ["sugar", "sugars", "glucose", "bg", "bm", "ketones", "ketone"], ["high", "higher", "hi", "rising", "positive", "moderate", "large", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
+            new(Hyperglycaemia, Acute, 3, ["levels", "level", "reading", "readings"], ["15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"]),
+            new(Hypoglycaemia, Acute, 4, ["sugar", "sugars", "glucose", "bg", "bm", "libre", "dexcom", "cgm"], ["low", "lower", "lows", "dropping", "dropped", "falling", "crashing", "crashed", "1", "2", "3"]),
+            new(Hypoglycaemia, Acute, 3, ["levels", "level", "reading", "readings", "meter", "monitor"], ["1", "2", "3"]),
             new(Hypoglycaemia, Acute, 2, ["having", "had", "going", "gone", "in", "bad"], ["hypo"]),
             new(MentalHealth, Acute, 3, ["kill", "killing", "hurt", "hurting", "harm", "harming", "cut", "cutting", "hang", "hanging", "strangle", "burn", "burning", "burnt"], ["herself", "himself", "themselves", "themself", "myself", "yourself"]),
             new(MentalHealth, Acute, 3, ["cuts", "cut", "cutting", "scratches", "scratching", "burns", "scars", "marks", "slashes"], ["arms", "arm", "wrists", "wrist", "legs", "leg", "thighs", "thigh", "stomach"]),
@@ -215,6 +226,12 @@ internal sealed class EmergencyRoutingTable
         [
             "what is", "what are", "how often", "how many", "how long", "who is responsible", "do we", "does the school",
             "can staff", "are staff", "is it ok", "am i allowed", "can i give", "should we", "how do i refer", "what counts as",
+        ],
+        OccasionCues =
+        [
+            "trip", "trips", "outing", "outings", "excursion", "excursions", "residential", "residentials", "visit",
+            "visits", "journey", "journeys", "holiday", "holidays", "abroad", "flight", "flights", "plane", "coach",
+            "minibus", "camp", "camping",
         ],
         Interrogatives =
         [

@@ -8,4 +8,10 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<KnowledgeHit> Hits, int
 {
     /// <summary>A search that found nothing for a question with no meaningful terms.</summary>
     public static KnowledgeSearchResult Empty { get; } = new([], 0, 0);
+
+    /// <summary>
+    /// How many entries the index's BM25 statistics count (its document count, N in the IDF), so a hit's
+    /// <see cref="KnowledgeHit.Score"/> can be read against the score of a single passing mention; 0 when unknown.
+    /// </summary>
+    public int IndexedEntryCount { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed partial class QuestionAnswerer
     /// <summary>How many sections a composer is given: the best, and the next ones close enough to be suggested.</summary>
     private const int EvidenceDepth = 3;
 
+    /// <summary>Evidence of one passing mention, in units of <see cref="MentionScore"/>: at most this is no evidence.</summary>
+    internal const double PassingMention = 0.85;
+
+    /// <summary>How fast strength approaches 1 beyond a passing mention (about 0.95 at 2 units, 0.99 at 2.7).</summary>
+    internal const double StrengthRate = 2.5;
+
     private readonly IKnowledgeSearch _search;
     private readonly IAnswerComposer _composer;
     private readonly QuestionAnsweringOptions _options;
@@ -104,8 +110,21 @@ public sealed partial class QuestionAnswerer
     }
 
     /// <summary>
-    /// The best section's coverage of the question (0–1), each term weighted by its rarity; words the knowledge base
-    /// has never seen ("wifi", "France") weigh as much as the rarest known word, so an off-topic question scores low.
+    /// How sure the answer is (0–1): the best section's coverage of the question times the strength of its evidence.
+    /// <list type="bullet">
+    /// <item>Coverage: the share of the question's terms the section contains, each weighted by its rarity; words the
+    /// knowledge base has never seen ("wifi", "France") weigh as much as the rarest known word, so an off-topic
+    /// question scores low.</item>
+    /// <item>Strength: coverage alone cannot tell a section about the question from one that mentions its only
+    /// searched word in passing ("school council" and "Guidance from the Resuscitation Council UK", coverage 1). BM25
+    /// can: its score grows with each further mention, each further question word in the section and a heading match.
+    /// The score is read in units of one passing mention of a word found in one section only (that word's IDF with
+    /// an average term-frequency factor of 1), so the scale does not depend on the size of the knowledge base.
+    /// Up to <see cref="PassingMention"/> units the section only mentions the question: strength 0; beyond it,
+    /// strength rises smoothly towards 1 (1 − e^(−<see cref="StrengthRate"/>·excess)).</item>
+    /// </list>
+    /// A clear, specific question answered by a section that is about it scores near 1; a vague one-word question
+    /// lower; a passing mention near 0, which is an honest refusal.
     /// </summary>
     internal static double Confidence(KnowledgeSearchResult result)
     {
@@ -114,8 +133,27 @@ public sealed partial class QuestionAnswerer
             return 0;
         }
 
-        return Math.Clamp(result.Hits[0].Coverage, 0, 1);
+        return Math.Clamp(result.Hits[0].Coverage, 0, 1) * EvidenceStrength(result);
     }
+
+    /// <summary>0–1: how far the best section's score goes beyond a passing mention (see <see cref="Confidence"/>).</summary>
+    internal static double EvidenceStrength(KnowledgeSearchResult result)
+    {
+        if (result.Hits.Count == 0 || result.IndexedEntryCount <= 1)
+        {
+            // A search that does not report its statistics: coverage alone decides, as it always did.
+            return result.Hits.Count == 0 ? 0 : 1;
+        }
+
+        var units = result.Hits[0].Score / MentionScore(result.IndexedEntryCount);
+        return 1 - Math.Exp(-StrengthRate * Math.Max(0, units - PassingMention));
+    }
+
+    /// <summary>
+    /// The BM25 score of one mention of a word that only one of <paramref name="entries"/> contains, at average
+    /// section length: its IDF, ln(1 + (N − 1 + 0.5) / (1 + 0.5)), times a term-frequency factor of 1.
+    /// </summary>
+    internal static double MentionScore(int entries) => Math.Log(1 + ((entries - 0.5) / 1.5));
 
     private Citation? Cite(KnowledgeSection section, DateOnly today)
     {

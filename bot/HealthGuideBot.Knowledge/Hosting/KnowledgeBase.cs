@@ -51,7 +51,11 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
 
     public EmergencyProcedureCatalog Catalog => Volatile.Read(ref _catalog) ?? throw NotLoaded();
 
-    public SynonymList Synonyms => _synonyms ?? throw NotLoaded();
+    /// <summary>
+    /// The synonym list of the live index generation (what search uses), so the emergency router follows a re-index
+    /// too; replaced, never changed, when the generation switches.
+    /// </summary>
+    public SynonymList Synonyms => Volatile.Read(ref _synonyms) ?? throw NotLoaded();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,8 +77,8 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
             }
         }
 
-        _synonyms = await SynonymList.LoadAsync(Folder, cancellationToken);
         _search = LuceneKnowledgeSearch.Open(IndexFolder, _loggers.CreateLogger<LuceneKnowledgeSearch>());
+        Volatile.Write(ref _synonyms, LiveSynonyms(_search));
         Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(_search));
         Log.Loaded(_logger, _search.Documents.Count, upToDate);
         if (_indexCheckInterval > TimeSpan.Zero)
@@ -103,6 +107,7 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
             }
 
             Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(search));
+            Volatile.Write(ref _synonyms, LiveSynonyms(search));
             Log.Reloaded(_logger, search.GenerationName, search.Documents.Count);
             return true;
         }
@@ -136,6 +141,7 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
             {
                 search.Refresh();
                 Volatile.Write(ref _catalog, EmergencyProcedureCatalog.Create(search));
+                Volatile.Write(ref _synonyms, LiveSynonyms(search));
             }
 
             return result;
@@ -166,6 +172,10 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         await File.WriteAllTextAsync(Path.Combine(IndexFolder, FingerprintFile), fingerprint, cancellationToken);
         return result;
     }
+
+    /// <summary>The synonyms the live generation was indexed with (the builder copies synonyms.txt into it).</summary>
+    private SynonymList LiveSynonyms(LuceneKnowledgeSearch search) =>
+        SynonymList.Load(Path.Combine(IndexFolder, search.GenerationName));
 
     /// <summary>A digest of every file's relative path, size and modification time under the folder.</summary>
     internal static string Fingerprint(string folder)

@@ -32,7 +32,12 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(provider => new KnowledgeBase(folder, indexFolder, provider.GetRequiredService<KnowledgeIndexBuilder>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>(), options.IndexCheckInterval));
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBase>());
         services.TryAddSingleton<IKnowledgeSearch>(provider => provider.GetRequiredService<KnowledgeBase>().Search);
-        services.TryAddSingleton(provider => new EmergencyRouter(provider.GetRequiredService<KnowledgeBase>().Synonyms));
+        services.TryAddSingleton(provider =>
+        {
+            // Follows the live generation's synonyms, as search does: a re-index changes both.
+            var knowledge = provider.GetRequiredService<KnowledgeBase>();
+            return new EmergencyRouter(() => knowledge.Synonyms);
+        });
         services.TryAddSingleton(provider =>
         {
             var knowledge = provider.GetRequiredService<KnowledgeBase>();

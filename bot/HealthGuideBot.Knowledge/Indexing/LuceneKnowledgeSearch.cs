@@ -106,7 +106,7 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
                 hits.Add(new KnowledgeHit(section, scoreDoc.Score, excerpt, plan.Coverage(terms)));
             }
 
-            return new KnowledgeSearchResult(hits, plan.PositionCount, plan.KnownCount);
+            return new KnowledgeSearchResult(hits, plan.PositionCount, plan.KnownCount) { IndexedEntryCount = searcher.IndexReader.MaxDoc };
         }
         finally
         {

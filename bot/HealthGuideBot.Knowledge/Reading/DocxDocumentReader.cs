@@ -92,7 +92,7 @@ internal sealed class DocxDocumentReader : IKnowledgeDocumentReader
             }
         }
 
-        return new KnowledgeDocumentContent(document, collector.Complete());
+        return new KnowledgeDocumentContent(document, collector.Complete()) { Preamble = collector.Preamble };
     }
 
     private static int HeadingLevel(string style) => style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() switch

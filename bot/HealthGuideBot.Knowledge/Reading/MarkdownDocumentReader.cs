@@ -70,7 +70,7 @@ internal sealed class MarkdownDocumentReader : IKnowledgeDocumentReader
             }
         }
 
-        return new KnowledgeDocumentContent(document, collector.Complete());
+        return new KnowledgeDocumentContent(document, collector.Complete()) { Preamble = collector.Preamble };
     }
 
     private static int HeadingLevel(string line)

@@ -83,7 +83,7 @@ internal sealed class PdfDocumentReader : IKnowledgeDocumentReader
         var collector = new SectionCollector(document.Id);
         if (lines.Count == 0)
         {
-            return new KnowledgeDocumentContent(document, collector.Complete());
+            return new KnowledgeDocumentContent(document, collector.Complete()) { Preamble = collector.Preamble };
         }
 
         var body = BodySize(lines);
@@ -105,7 +105,7 @@ internal sealed class PdfDocumentReader : IKnowledgeDocumentReader
             }
         }
 
-        return new KnowledgeDocumentContent(document, collector.Complete());
+        return new KnowledgeDocumentContent(document, collector.Complete()) { Preamble = collector.Preamble };
     }
 
     private static bool IsHeading(TextLine line, double bodySize) =>

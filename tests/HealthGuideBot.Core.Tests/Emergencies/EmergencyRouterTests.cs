@@ -28,6 +28,16 @@ public sealed class EmergencyRouterTests
     [InlineData("siezure", EmergencyDocumentIds.Seizure)]
     [InlineData("fiiiiitting", EmergencyDocumentIds.Seizure)]
     [InlineData("child jerking on the floor not responding", EmergencyDocumentIds.Seizure)]
+    [InlineData("her sugar is low", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("his sugar levels are really high", EmergencyDocumentIds.Hyperglycaemia)]
+    [InlineData("blood sugar levels are very low", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("his reading is 2.9", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("blood glucose dropping fast", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("levels 28 and she feels sick", EmergencyDocumentIds.Hyperglycaemia)]
+    [InlineData("choking on the school trip", EmergencyDocumentIds.Choking)]
+    [InlineData("boy banged his head on the trip", EmergencyDocumentIds.HeadInjury)]
+    [InlineData("hypo on the trip help", EmergencyDocumentIds.Hypoglycaemia)]
+    [InlineData("asthma attack on the residential", EmergencyDocumentIds.Asthma)]
     public void Route_SendsEmergencyWordingToTheRightDocument(string message, string documentId)
     {
         Assert.Equal(documentId, Router.Route(message));
@@ -42,6 +52,13 @@ public sealed class EmergencyRouterTests
     [InlineData("the pupil is sitting an exam")]
     [InlineData("she is conscious and talking")]
     [InlineData("what time is the staff meeting")]
+    [InlineData("falling behind in reading")]
+    [InlineData("his reading level is low")]
+    [InlineData("reading levels are high in year 6")]
+    [InlineData("inhaler on a trip")]
+    [InlineData("can we take an inhaler on a trip?")]
+    [InlineData("EpiPen for the residential")]
+    [InlineData("asthma on the school trip")]
     [InlineData("")]
     [InlineData("!!!")]
     public void Route_LeavesOrdinaryQuestionsToSearch(string message)
@@ -100,7 +117,6 @@ public sealed class EmergencyRouterTests
     [InlineData("nut allergy")]
     [InlineData("type 1 diabetes")]
     [InlineData("he has epilepsy")]
-    [InlineData("Falling behind in reading")]
     public void Explain_LetsAFormTakeOrdinaryAnswers_ThatWouldRouteAsAMessage(string answer)
     {
         Assert.NotNull(Router.Route(answer));
@@ -117,5 +133,49 @@ public sealed class EmergencyRouterTests
     public void Explain_StillRoutesAcuteWording_WhileAFormIsOpen(string message, string documentId)
     {
         Assert.Equal(documentId, Router.Explain(message, answeringAForm: true).DocumentId);
+    }
+
+    [Fact]
+    public void Route_FollowsItsSynonymSource_WhenTheListIsReplaced()
+    {
+        var current = SynonymList.Parse("fit, seizure");
+        var router = new EmergencyRouter(() => current);
+        Assert.Null(router.Route("zonked out"));
+
+        current = SynonymList.Parse("fit, seizure, zonked out");
+
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("zonked out"));
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("fit"));
+    }
+
+    [Fact]
+    public async Task Route_GivesWholeAnswers_WhileTheListIsSwappedUnderConcurrentCalls()
+    {
+        var withSlang = SynonymList.Parse("fit, zonked out");
+        var without = SynonymList.Empty;
+        var current = without;
+        var router = new EmergencyRouter(() => Volatile.Read(ref current));
+
+        var swapper = Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Volatile.Write(ref current, i % 2 == 0 ? withSlang : without);
+            }
+
+            Volatile.Write(ref current, withSlang);
+        });
+        var routers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                // The acute wording routes with either list; the slang only with the new one, never anywhere else.
+                Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("boy having a fit"));
+                Assert.Contains(router.Route("zonked out"), new string?[] { null, EmergencyDocumentIds.Seizure });
+            }
+        })).ToArray();
+        await Task.WhenAll([swapper, .. routers]);
+
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("zonked out"));
     }
 }

@@ -40,7 +40,9 @@ public sealed class KnowledgeTests(PlaygroundFixture fixture, ITestOutputHelper 
     [Fact]
     public Task DidYouMean_ChoiceShowsTheChosenSection() => fixture.RunAsync(output, async playground =>
     {
-        await playground.SendMessageAsync("claim expenses", CancellationToken.None);
+        // Half covered by the return-and-reintegration section: unsure, so the closest sections are offered. ("claim
+        // expenses" was used here, but one passing mention of "claims" is no evidence: it is now an honest refusal.)
+        await playground.SendMessageAsync("reintegration after long term illness", CancellationToken.None);
         var suggestions = await playground.WaitForMessageAsync(m => m.HasAdaptiveCard, Timeout);
         var card = Assert.Single(suggestions.AdaptiveCards);
         Assert.Contains(card.TextBlocks, t => t.StartsWith("I'm not sure", StringComparison.Ordinal));

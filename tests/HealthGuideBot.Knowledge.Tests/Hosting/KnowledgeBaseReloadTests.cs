@@ -49,6 +49,43 @@ public sealed class KnowledgeBaseReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunningKnowledgeBase_GivesTheRouterTheNewSynonyms_WhenAnotherProcessReindexes()
+    {
+        using var running = NewKnowledgeBase(TimeSpan.FromSeconds(30));
+        await running.StartAsync(CancellationToken.None);
+        var router = new EmergencyRouter(() => running.Synonyms); // as AddHealthGuideKnowledge registers it
+        Assert.Null(router.Route("zonked out"));
+
+        await File.AppendAllTextAsync(Path.Combine(_knowledge, "synonyms.txt"), "\nfit, zonked out\n");
+        using (var other = NewKnowledgeBase(TimeSpan.Zero))
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await other.RebuildAsync(CancellationToken.None);
+        }
+
+        Assert.Null(router.Route("zonked out")); // not yet switched: the router still agrees with search
+        _time.Advance(TimeSpan.FromSeconds(29));
+
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("zonked out"));
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("boy having a fit"));
+    }
+
+    [Fact]
+    public async Task RebuildAsync_GivesTheRouterTheNewSynonyms()
+    {
+        using var running = NewKnowledgeBase(TimeSpan.Zero);
+        await running.StartAsync(CancellationToken.None);
+        var router = new EmergencyRouter(() => running.Synonyms);
+        Assert.Null(router.Route("zonked out"));
+
+        await File.AppendAllTextAsync(Path.Combine(_knowledge, "synonyms.txt"), "\nfit, zonked out\n");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await running.RebuildAsync(CancellationToken.None);
+
+        Assert.Equal(EmergencyDocumentIds.Seizure, router.Route("zonked out"));
+    }
+
+    [Fact]
     public async Task CheckForNewIndex_IsFalse_WhenNothingChanged()
     {
         using var running = NewKnowledgeBase(TimeSpan.Zero);

@@ -48,6 +48,66 @@ public sealed class QuestionAnswererTests(KnowledgeIndexFixture fixture)
         Assert.Empty(refusal.Citations);
     }
 
+    [Theory]
+    [InlineData("who is on the school council")]
+    [InlineData("what does the school council do")]
+    [InlineData("school council")]
+    [InlineData("how do I log into the register system")]
+    public async Task AnswerAsync_Refuses_WhenTheBestSectionOnlyMentionsTheQuestionInPassing(string question)
+    {
+        // "council" is in one section only, once ("Guidance from the Resuscitation Council UK"): coverage 1, but
+        // the evidence is one passing mention.
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync(question, CancellationToken.None);
+
+        Assert.IsType<NoApprovedAnswer>(outcome);
+    }
+
+    [Theory]
+    [InlineData("can I give a pupil Calpol?", "policy-medicines#non-prescription-medicines")]
+    [InlineData("can I give paracetamol", "policy-medicines#non-prescription-medicines")]
+    [InlineData("who is the school nurse", "pathway-referrals#school-nursing")]
+    public async Task AnswerAsync_StillAnswers_ShortQuestionsAboutWhatASectionIsAbout(string question, string sectionId)
+    {
+        var outcome = await Answerer(Today(2026, 12, 1)).AnswerAsync(question, CancellationToken.None);
+
+        var answered = Assert.IsType<AnsweredQuestion>(outcome);
+        Assert.Equal(sectionId, answered.Citations[0].Source.SectionId);
+    }
+
+    [Fact]
+    public async Task Confidence_OrdersAClearQuestionAboveAVagueOne_AndAPassingMentionLowest()
+    {
+        var answerer = Answerer(Today(2026, 12, 1));
+        async Task<double> ConfidenceOf(string question) => await answerer.AnswerAsync(question, CancellationToken.None) switch
+        {
+            AnsweredQuestion answered => answered.Confidence,
+            DidYouMean didYouMean => didYouMean.Confidence,
+            _ => 0,
+        };
+
+        var clear = await ConfidenceOf("do we need parental consent to give medicine");
+        var shorter = await ConfidenceOf("can I give paracetamol");
+        var vague = await ConfidenceOf("medicine");
+        var passing = QuestionAnswerer.Confidence(fixture.Search.Search("school council", 8));
+
+        Assert.True(clear > shorter, $"clear {clear:0.000} vs shorter {shorter:0.000}");
+        Assert.True(shorter > vague, $"shorter {shorter:0.000} vs vague {vague:0.000}");
+        Assert.True(vague > passing, $"vague {vague:0.000} vs passing mention {passing:0.000}");
+        Assert.InRange(passing, 0, 0.2);
+        Assert.InRange(clear, 0.9, 1.0);
+    }
+
+    [Fact]
+    public void Confidence_HasManyDistinctValues_AcrossTheEvaluationSet()
+    {
+        var values = EvaluationQuestionsForConfidence()
+            .Select(question => Math.Round(QuestionAnswerer.Confidence(fixture.Search.Search(question, 8)), 2))
+            .Distinct()
+            .Count();
+
+        Assert.True(values >= 25, $"only {values} distinct confidences");
+    }
+
     [Fact]
     public async Task AnswerAsync_OffersTheClosestSections_WhenUnsure()
     {
@@ -135,4 +195,7 @@ public sealed class QuestionAnswererTests(KnowledgeIndexFixture fixture)
             return ValueTask.FromResult(script(evidence));
         }
     }
+
+    private static IEnumerable<string> EvaluationQuestionsForConfidence() =>
+        Evaluation.EvaluationQuestion.Load(TestPaths.EvaluationFile).Where(question => !question.IsEmergency).Select(question => question.Question);
 }

@@ -57,12 +57,34 @@ public sealed class MarkdownDocumentReaderTests
         var sections = MarkdownDocumentReader.Parse(Sample, "policy-trips.md").Sections;
 
         Assert.Equal(
-            ["Introduction", "Planning a trip", "Planning a trip › Medicines on trips", "Planning a trip"],
+            ["Planning a trip", "Planning a trip › Medicines on trips", "Planning a trip"],
             sections.Select(section => section.Heading));
-        Assert.Equal("- Take inhalers and AAIs.\n- Keep the IHP with the first aider.", sections[2].Text);
-        Assert.Equal("policy-trips#planning-a-trip-medicines-on-trips", sections[2].Id);
-        Assert.Equal("planning-a-trip-2", sections[3].Anchor);
-        Assert.Equal([0, 1, 2, 3], sections.Select(section => section.Ordinal));
+        Assert.Equal("- Take inhalers and AAIs.\n- Keep the IHP with the first aider.", sections[1].Text);
+        Assert.Equal("policy-trips#planning-a-trip-medicines-on-trips", sections[1].Id);
+        Assert.Equal("planning-a-trip-2", sections[2].Anchor);
+        Assert.Equal([0, 1, 2], sections.Select(section => section.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_KeepsTheTextBeforeTheFirstHeadingAsThePreamble_NotAsASection()
+    {
+        var content = MarkdownDocumentReader.Parse(Sample, "policy-trips.md");
+
+        Assert.Equal("**Introductory paragraph.**", content.Preamble);
+        Assert.DoesNotContain(content.Sections, section => section.Text.Contains("Introductory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_KeepsTheTextOfADocumentWithoutHeadings_AsOneSection()
+    {
+        var text = Sample[..(Sample.IndexOf("# Trips policy", StringComparison.Ordinal))] + "Pupils take their inhalers on every trip.\n";
+
+        var content = MarkdownDocumentReader.Parse(text, "policy-trips.md");
+
+        var section = Assert.Single(content.Sections);
+        Assert.Equal("Introduction", section.Heading);
+        Assert.Contains("inhalers on every trip", section.Text, StringComparison.Ordinal);
+        Assert.Null(content.Preamble);
     }
 
     [Fact]
