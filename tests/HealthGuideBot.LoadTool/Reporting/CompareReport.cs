@@ -71,7 +71,7 @@ internal sealed class CompareReport(IReadOnlyList<RoundResult> results, double? 
         var ours = Phases(TargetCatalog.Bot).ToArray();
         var faults = ours.Sum(r => r.Errors + r.Lost + r.Duplicates + r.Wrong);
         var clean = faults == 0 && ours.Length > 0;
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- zero errors, lost, duplicate{(answers ? " or wrong" : " or")} replies (ours): {faults} seen: {(clean ? "MET" : "MISSED")}"));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- zero errors, lost{(answers ? ", duplicate or wrong" : " or duplicate")} replies (ours): {faults} seen: {(clean ? "MET" : "MISSED")}"));
         verdicts.Add(clean);
 
         AllTargetsMet = verdicts.All(v => v);
