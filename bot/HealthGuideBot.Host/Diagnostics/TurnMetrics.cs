@@ -6,7 +6,8 @@ namespace HealthGuideBot.Host.Diagnostics;
 /// The bot's own turn timing, as a <see cref="System.Diagnostics.Metrics"/> histogram that any metrics pipeline
 /// (dotnet-counters, OpenTelemetry) can read: Meter <c>HealthGuideBot</c>, instrument
 /// <c>healthguidebot.turn.duration</c> in milliseconds, tagged <c>healthguidebot.route</c> = emergency, question or
-/// other. Only the route kind is recorded: never the message text, the user or the pupil.
+/// other. Only the route kind is recorded: never the message text, the user or the pupil. A turn's time includes its
+/// replies' POSTs to the connector (the turn is done when they are accepted), not the inbound parse and authentication.
 /// </summary>
 internal sealed class TurnMetrics
 {
@@ -23,7 +24,7 @@ internal sealed class TurnMetrics
         Duration = Meter.CreateHistogram<double>(
             DurationInstrument,
             unit: "ms",
-            description: "Time the bot spent on one turn, from routing the inbound activity to its replies sent.");
+            description: "Time the bot spent on one turn, from routing the inbound activity until the connector accepted its replies.");
     }
 
     public Meter Meter { get; }
