@@ -11,6 +11,7 @@ using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Help;
 using HealthGuideBot.Host.Conversations.Referrals;
 using HealthGuideBot.Host.Conversations.Welcome;
+using HealthGuideBot.Host.Diagnostics;
 
 namespace HealthGuideBot.Host;
 
@@ -19,7 +20,7 @@ internal sealed class HealthGuideBotApp : IBot
 {
     private readonly ActivityRouter _routes = new ActivityRouter()
         .BeforeEveryTurn((turn, ct) => Get<ConversationReferenceRecorder>(turn).RecordAsync(turn, ct))
-        .Intercept((turn, ct) => Get<EmergencyConversation>(turn).TryAnswerAsync(turn, ct))
+        .Intercept(async (turn, ct) => Get<TurnRoute>(turn).MarkIf(await Get<EmergencyConversation>(turn).TryAnswerAsync(turn, ct), TurnRoutes.Emergency))
         .Intercept(ContinueActiveDialogAsync)
         .OnActivity(ActivityTypes.InstallationUpdate, (turn, ct) => Get<WelcomeConversation>(turn).OnInstallationUpdateAsync(turn, ct))
         .OnMessage(PlanLookupConversation.IsLookup, (turn, ct) => Get<PlanLookupConversation>(turn).ShowAsync(turn, ct))
@@ -44,10 +45,26 @@ internal sealed class HealthGuideBotApp : IBot
         .OnCardAction(AttendanceConversation.NotNowVerb, (turn, action, ct) => AttendanceConversation.NotNowAsync(ct))
         .OnCardAction(PlanReviewConversation.SnoozeVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).SnoozeAsync(turn, action, ct))
         .OnCardAction(PlanReviewConversation.ReassignVerb, (turn, action, ct) => Get<PlanReviewConversation>(turn).ReassignAsync(turn, action, ct))
-        .OnUnmatchedMessage((turn, ct) => Get<QuestionConversation>(turn).ReplyAsync(turn, ct));
+        .OnUnmatchedMessage((turn, ct) =>
+        {
+            Get<TurnRoute>(turn).Mark(TurnRoutes.Question);
+            return Get<QuestionConversation>(turn).ReplyAsync(turn, ct);
+        });
 
-    public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        _routes.RouteAsync(turn, cancellationToken);
+    /// <summary>Routes the turn and records its duration by route kind (<see cref="TurnMetrics"/>: no text, no user).</summary>
+    public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var metrics = Get<TurnMetrics>(turn);
+        var started = metrics.Start();
+        try
+        {
+            return await _routes.RouteAsync(turn, cancellationToken);
+        }
+        finally
+        {
+            metrics.Record(started, Get<TurnRoute>(turn).Kind);
+        }
+    }
 
     /// <summary>
     /// An active dialog (a form in progress) takes the user's next text message, and the card actions meant for it:

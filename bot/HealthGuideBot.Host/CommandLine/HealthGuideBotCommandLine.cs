@@ -73,11 +73,12 @@ internal static class HealthGuideBotCommandLine
     {
         using var host = Build(folder);
         var knowledge = host.Services.GetRequiredService<KnowledgeBase>();
-        var files = Directory.Exists(knowledge.Folder) ? Directory.EnumerateFiles(knowledge.Folder, "*", SearchOption.AllDirectories).Count() : 0;
-        await Console.Error.WriteLineAsync($"[1/2] Reading {files} files in {knowledge.Folder}");
-        var built = await knowledge.RebuildAsync(cancellationToken);
-        await Console.Error.WriteLineAsync($"[2/2] Indexed {built.DocumentCount} documents, {built.SectionCount} sections into {knowledge.IndexFolder}");
-        await Console.Error.WriteLineAsync("Done. A running bot uses the new index after it restarts.");
+        await Console.Error.WriteLineAsync($"Indexing {knowledge.Folder}");
+        var view = new IndexProgressView(Console.Error, IndexProgressView.IsTerminal(), TimeProvider.System);
+        var started = TimeProvider.System.GetTimestamp();
+        var built = await knowledge.RebuildAsync(view, cancellationToken);
+        view.Complete(built, knowledge.IndexFolder, TimeProvider.System.GetElapsedTime(started));
+        await Console.Error.WriteLineAsync("Done. A running bot switches to the new index within 30 seconds.");
         return 0;
     }
 

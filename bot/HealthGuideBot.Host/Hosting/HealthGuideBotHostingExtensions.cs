@@ -11,6 +11,7 @@ using HealthGuideBot.Host.Conversations.Questions;
 using HealthGuideBot.Host.Conversations.Reviews;
 using HealthGuideBot.Host.Conversations.Referrals;
 using HealthGuideBot.Host.Conversations.Welcome;
+using HealthGuideBot.Host.Diagnostics;
 using HealthGuideBot.Knowledge.Hosting;
 using HealthGuideBot.Infrastructure.Hosting;
 
@@ -32,6 +33,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddHealthGuideAccess(configuration, builder.Environment.ContentRootPath);
         builder.AddHealthGuideBotKnowledge();
         builder.AddPlanReviews();
+        builder.AddTurnMetrics(); // healthguidebot.turn.duration by route kind; Development: /dev/metrics/turns for the load tool
 
         builder.Services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         builder.Services.AddSingleton(new CardTemplateLibrary(typeof(HealthGuideBotApp).Assembly));
@@ -65,6 +67,7 @@ internal static class HealthGuideBotHostingExtensions
     {
         app.MapBotMessages();
         app.MapPlanReviewDevelopmentEndpoints();
+        app.MapTurnMetricsDevelopmentEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
         return app;
     }

@@ -73,7 +73,7 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
             upToDate = File.Exists(fingerprintPath) && await File.ReadAllTextAsync(fingerprintPath, cancellationToken) == fingerprint;
             if (!upToDate)
             {
-                await BuildAsync(fingerprint, cancellationToken);
+                await BuildAsync(fingerprint, progress: null, cancellationToken);
             }
         }
 
@@ -126,7 +126,11 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
     /// Re-indexes the knowledge folder; when loaded, switches to the new index while answers keep flowing. Works before
     /// <see cref="StartAsync"/> too (the <c>index</c> command).
     /// </summary>
-    public async Task<KnowledgeIndexBuildResult> RebuildAsync(CancellationToken cancellationToken)
+    public Task<KnowledgeIndexBuildResult> RebuildAsync(CancellationToken cancellationToken) =>
+        RebuildAsync(progress: null, cancellationToken);
+
+    /// <summary>As <see cref="RebuildAsync(CancellationToken)"/>, reporting documents read and sections indexed (the <c>index</c> command's bar).</summary>
+    public async Task<KnowledgeIndexBuildResult> RebuildAsync(IProgress<KnowledgeIndexProgress>? progress, CancellationToken cancellationToken)
     {
         await _rebuild.WaitAsync(cancellationToken);
         try
@@ -134,7 +138,7 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
             KnowledgeIndexBuildResult result;
             using (await IndexFolderLock.AcquireAsync(IndexFolder, BuildLockTimeout, _timeProvider, cancellationToken))
             {
-                result = await BuildAsync(Fingerprint(Folder), cancellationToken);
+                result = await BuildAsync(Fingerprint(Folder), progress, cancellationToken);
             }
 
             if (_search is { } search)
@@ -165,10 +169,10 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
         _rebuild.Dispose();
     }
 
-    private async Task<KnowledgeIndexBuildResult> BuildAsync(string fingerprint, CancellationToken cancellationToken)
+    private async Task<KnowledgeIndexBuildResult> BuildAsync(string fingerprint, IProgress<KnowledgeIndexProgress>? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(IndexFolder);
-        var result = await _builder.BuildAsync(Folder, IndexFolder, cancellationToken);
+        var result = await _builder.BuildAsync(Folder, IndexFolder, progress, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(IndexFolder, FingerprintFile), fingerprint, cancellationToken);
         return result;
     }

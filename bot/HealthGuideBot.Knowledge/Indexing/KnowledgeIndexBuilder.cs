@@ -35,12 +35,18 @@ public sealed partial class KnowledgeIndexBuilder
 
     /// <summary>Reads <paramref name="knowledgeFolder"/>, builds a new generation under <paramref name="indexRoot"/> and makes it live.</summary>
     /// <exception cref="InvalidDataException">The folder has problems (all listed); nothing was changed.</exception>
-    public async Task<KnowledgeIndexBuildResult> BuildAsync(string knowledgeFolder, string indexRoot, CancellationToken cancellationToken)
+    public Task<KnowledgeIndexBuildResult> BuildAsync(string knowledgeFolder, string indexRoot, CancellationToken cancellationToken) =>
+        BuildAsync(knowledgeFolder, indexRoot, progress: null, cancellationToken);
+
+    /// <summary>As <see cref="BuildAsync(string, string, CancellationToken)"/>, reporting documents read and sections indexed.</summary>
+    public async Task<KnowledgeIndexBuildResult> BuildAsync(
+        string knowledgeFolder, string indexRoot, IProgress<KnowledgeIndexProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(knowledgeFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(indexRoot);
         var started = _timeProvider.GetTimestamp();
-        var documents = await new KnowledgeFolderReader(_logger).ReadAsync(knowledgeFolder, cancellationToken);
+        var warnings = new List<string>();
+        var documents = await new KnowledgeFolderReader(_logger).ReadAsync(knowledgeFolder, progress, warnings, cancellationToken);
         _ = EmergencyProcedureCatalog.Create(documents);
         var synonymsText = File.Exists(Path.Combine(knowledgeFolder, SynonymList.FileName))
             ? await File.ReadAllTextAsync(Path.Combine(knowledgeFolder, SynonymList.FileName), cancellationToken)
@@ -54,18 +60,24 @@ public sealed partial class KnowledgeIndexBuilder
         System.IO.Directory.CreateDirectory(generation);
         await File.WriteAllTextAsync(Path.Combine(generation, SynonymList.FileName), synonymsText, cancellationToken);
 
-        var sections = Write(generation, documents, SynonymList.Parse(synonymsText), cancellationToken);
+        var sections = Write(generation, documents, SynonymList.Parse(synonymsText), progress, cancellationToken);
         await SwitchCurrentAsync(indexRoot, name, cancellationToken);
         DeleteOldGenerations(indexRoot, name);
+        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Done, documents.Count, documents.Count, sections, sections));
 
         var elapsed = _timeProvider.GetElapsedTime(started);
         Log.IndexBuilt(_logger, name, documents.Count, sections, elapsed.TotalMilliseconds);
-        return new KnowledgeIndexBuildResult(generation, documents.Count, sections);
+        return new KnowledgeIndexBuildResult(generation, documents.Count, sections) { Warnings = warnings };
     }
 
     private static int Write(
-        string generation, IReadOnlyList<KnowledgeDocumentContent> documents, SynonymList synonyms, CancellationToken cancellationToken)
+        string generation,
+        IReadOnlyList<KnowledgeDocumentContent> documents,
+        SynonymList synonyms,
+        IProgress<KnowledgeIndexProgress>? progress,
+        CancellationToken cancellationToken)
     {
+        var total = documents.Sum(content => content.Sections.Count);
         using var analyzer = KnowledgeAnalyzer.Create(synonyms);
         using var directory = new NIOFSDirectory(new DirectoryInfo(generation));
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
@@ -83,6 +95,7 @@ public sealed partial class KnowledgeIndexBuilder
         }
 
         var sections = 0;
+        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, 0, total));
         foreach (var content in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -90,9 +103,11 @@ public sealed partial class KnowledgeIndexBuilder
             {
                 writer.AddDocument(SectionEntry(content.Document, section));
                 sections++;
+                progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, sections, total));
             }
         }
 
+        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Committing, documents.Count, documents.Count, sections, total));
         writer.ForceMerge(1);
         writer.Commit();
         return sections;

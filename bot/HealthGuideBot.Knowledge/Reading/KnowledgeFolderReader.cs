@@ -1,4 +1,5 @@
 using HealthGuideBot.Core.Knowledge;
+using HealthGuideBot.Knowledge.Indexing;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGuideBot.Knowledge.Reading;
@@ -24,7 +25,12 @@ internal sealed partial class KnowledgeFolderReader
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<KnowledgeDocumentContent>> ReadAsync(string folder, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<KnowledgeDocumentContent>> ReadAsync(string folder, CancellationToken cancellationToken) =>
+        ReadAsync(folder, progress: null, warnings: null, cancellationToken);
+
+    /// <summary>Reads the folder, reporting each document read of those found, and adding a warning per file skipped.</summary>
+    public async Task<IReadOnlyList<KnowledgeDocumentContent>> ReadAsync(
+        string folder, IProgress<KnowledgeIndexProgress>? progress, ICollection<string>? warnings, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {
@@ -33,6 +39,7 @@ internal sealed partial class KnowledgeFolderReader
 
         var documents = new List<KnowledgeDocumentContent>();
         var problems = new List<string>();
+        var found = new List<(string Path, IKnowledgeDocumentReader Reader)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
@@ -49,11 +56,19 @@ internal sealed partial class KnowledgeFolderReader
                 if (extension is not ".txt")
                 {
                     Log.FileSkipped(_logger, name);
+                    warnings?.Add($"Skipped {Path.GetRelativePath(folder, path)}: not a Markdown, Word or PDF document.");
                 }
 
                 continue;
             }
 
+            found.Add((path, reader));
+        }
+
+        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Reading, 0, found.Count, 0, 0));
+        var read = 0;
+        foreach (var (path, reader) in found)
+        {
             try
             {
                 documents.Add(await reader.ReadAsync(path, cancellationToken));
@@ -62,6 +77,8 @@ internal sealed partial class KnowledgeFolderReader
             {
                 problems.Add(exception.Message);
             }
+
+            progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Reading, ++read, found.Count, 0, 0));
         }
 
         foreach (var duplicate in documents.GroupBy(content => content.Document.Id).Where(group => group.Count() > 1))

@@ -23,7 +23,7 @@ internal static class CompareCommand
             }
         });
 
-        var command = new Command("compare", "Compare our bot with the JS SDK peer in one run: alternating rounds at 1, 16 and 64, medians and ratios.");
+        var command = new Command("compare", "Compare our bot with the JS SDK peer in one run: alternating rounds at 1, 16 and 64, medians and ratios, judged against the protocol-path or (--workload answers) answer-path targets.");
         command.Options.Add(rounds);
         foreach (var option in options.All)
         {
@@ -66,7 +66,7 @@ internal static class CompareCommand
                     }
                 }
 
-                var report = new CompareReport(results, session.LifetimePeakRssMiB(peer), session.LifetimePeakRssMiB(bot));
+                var report = new CompareReport(results, session.LifetimePeakRssMiB(peer), session.LifetimePeakRssMiB(bot), settings.Workload);
                 await Console.Out.WriteLineAsync();
                 await Console.Out.WriteLineAsync(report.Render());
                 await Console.Out.WriteLineAsync(

@@ -27,8 +27,15 @@ internal sealed class LoadOptions
 
     public Option<string> Text { get; } = new("--text")
     {
-        Description = "The message text (\"help\" takes the bot's protocol path: no search).",
+        Description = "The message text with --workload protocol (\"help\" takes the bot's protocol path: no search).",
         DefaultValueFactory = _ => "help",
+    };
+
+    public Option<Workload> Workload { get; } = new("--workload", "-w")
+    {
+        Description = "protocol: every activity says --text (the protocol path). answers: activities rotate through the knowledge evaluation questions " +
+            "(emergencies, policy questions, off-topic), the answer path, with our bot's server-side turn timings.",
+        DefaultValueFactory = _ => Load.Workload.Protocol,
     };
 
     public Option<string?> RepoRoot { get; } = new("--repo-root")
@@ -56,10 +63,12 @@ internal sealed class LoadOptions
     }
 
     public IEnumerable<Option> All =>
-        [Concurrency, Warmup, Duration, ReplyTimeout, MaxRequests, Users, Tenants, Text, RepoRoot, BotSettings];
+        [Concurrency, Warmup, Duration, ReplyTimeout, MaxRequests, Users, Tenants, Workload, Text, RepoRoot, BotSettings];
 
     public LoadSettings ToSettings(ParseResult parse) => new()
     {
+        Workload = parse.GetValue(Workload),
+        Questions = parse.GetValue(Workload) == Load.Workload.Answers ? QuestionSet.LoadEmbedded() : null,
         Warmup = TimeSpan.FromSeconds(parse.GetValue(Warmup)),
         Duration = TimeSpan.FromSeconds(parse.GetValue(Duration)),
         ReplyTimeout = TimeSpan.FromSeconds(parse.GetValue(ReplyTimeout)),

@@ -13,6 +13,17 @@ internal static class RunHeader
             CultureInfo.InvariantCulture,
             $"sink {serviceUrl}; warm-up {settings.Warmup.TotalSeconds:0} s, measure {settings.Duration.TotalSeconds:0} s, " +
             $"max {settings.MaxRequests} activities per phase, reply timeout {settings.ReplyTimeout.TotalSeconds:0} s, " +
-            $"{settings.Users} users in {settings.Tenants} tenants, text \"{settings.Text}\"; {Environment.ProcessorCount} cores, loadavg {load}");
+            $"{settings.Users} users in {settings.Tenants} tenants, {Workload(settings)}; {Environment.ProcessorCount} cores, loadavg {load}");
+    }
+
+    private static string Workload(LoadSettings settings)
+    {
+        if (settings.Questions is not { } questions)
+        {
+            return $"protocol workload, text \"{settings.Text}\"";
+        }
+
+        var kinds = questions.Questions.GroupBy(q => q.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        return $"answers workload, {questions.Count} questions rotating ({string.Join(", ", kinds)})";
     }
 }

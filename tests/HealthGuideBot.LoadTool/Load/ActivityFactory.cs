@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace HealthGuideBot.LoadTool.Load;
 
 /// <summary>Writes Teams-shaped message activities straight to UTF-8, cheaply: the tool shares its CPU with the target.</summary>
-internal sealed class ActivityFactory(Uri serviceUrl, string text, TimeProvider timeProvider)
+internal sealed class ActivityFactory(Uri serviceUrl, TimeProvider timeProvider)
 {
     private const string BotId = "28:hgb-load-bot";
     private readonly string _serviceUrl = serviceUrl.ToString();
 
-    public ReadOnlyMemory<byte> CreateMessage(VirtualUser user, string activityId)
+    public ReadOnlyMemory<byte> CreateMessage(VirtualUser user, string activityId, string text)
     {
         var now = timeProvider.GetUtcNow();
         var buffer = new ArrayBufferWriter<byte>(1024);

@@ -16,9 +16,10 @@ internal sealed class LoadRunner(ReplyCorrelator correlator, Uri serviceUrl, Loa
     private static readonly TimeSpan DuplicateGrace = TimeSpan.FromMilliseconds(300);
 
     private readonly string _runTag = Guid.NewGuid().ToString("N")[..8];
-    private readonly ActivityFactory _factory = new(serviceUrl, settings.Text, timeProvider);
+    private readonly ActivityFactory _factory = new(serviceUrl, timeProvider);
     private VirtualUserPool? _users;
     private long _nextActivity;
+    private long _nextQuestion = -1;
 
     private VirtualUserPool Users => _users ??= new VirtualUserPool(settings.Users, settings.Tenants, _runTag);
 
@@ -38,10 +39,21 @@ internal sealed class LoadRunner(ReplyCorrelator correlator, Uri serviceUrl, Loa
     }
 
     /// <summary>A warm-up (discarded) then a measured phase.</summary>
+    /// <summary>
+    /// A warm-up (discarded) then a measured phase. With the answer workload, our bot's server-side turn timings are
+    /// reset just before the measured phase and read just after it (targets without them, like the peer, have none).
+    /// </summary>
     public async Task<(PhaseResult Warmup, PhaseResult Measured)> MeasureAsync(LoadTarget target, int concurrency, CancellationToken cancellationToken)
     {
         var warmup = await RunPhaseAsync(target, concurrency, settings.Warmup, settings.MaxRequests, sample: false, cancellationToken);
+        var serverTimed = settings.Workload == Workload.Answers && target.Name != TargetCatalog.Peer
+            && await ServerTimingsClient.TryResetAsync(target, cancellationToken);
         var measured = await RunPhaseAsync(target, concurrency, settings.Duration, settings.MaxRequests, sample: true, cancellationToken);
+        if (serverTimed)
+        {
+            measured = measured with { Server = await ServerTimingsClient.TryReadAsync(target, cancellationToken) };
+        }
+
         return (warmup, measured);
     }
 
@@ -80,6 +92,9 @@ internal sealed class LoadRunner(ReplyCorrelator correlator, Uri serviceUrl, Loa
                 Late = counters.Late,
                 Elapsed = elapsed,
                 Latency = LatencySummary.FromTimestampDeltas(phase.Latencies),
+                EmergencyLatency = settings.Workload == Workload.Answers ? LatencySummary.FromTimestampDeltas(phase.EmergencyLatencies) : null,
+                Wrong = counters.Wrong,
+                Cards = counters.Cards,
                 PeakRssMiB = usage.PeakRssMiB,
                 TargetCpuMsPerActivity = usage.Cpu is { } cpu && counters.Replied > 0 ? cpu.TotalMilliseconds / counters.Replied : null,
                 ToolCpuPercent = 100 * toolCpu.TotalSeconds / elapsed.TotalSeconds,
@@ -99,14 +114,19 @@ internal sealed class LoadRunner(ReplyCorrelator correlator, Uri serviceUrl, Loa
     private async Task WorkerAsync(LoadTarget target, int worker, int workers, PhaseState phase, CancellationToken cancellationToken)
     {
         var latencies = phase.Latencies[worker];
+        var emergencyLatencies = phase.EmergencyLatencies[worker];
         var counters = phase.Counters;
+        // Our bot must answer an emergency with its steps card; the echo peer answers everything with text.
+        var cardsChecked = target.Name != TargetCatalog.Peer;
         long k = 0;
         while (!cancellationToken.IsCancellationRequested && phase.TryStartRequest())
         {
             var user = Users.ForWorker(worker, workers, k++);
             var activityId = string.Create(CultureInfo.InvariantCulture, $"hgb-load-{_runTag}-{Interlocked.Increment(ref _nextActivity)}");
-            var body = _factory.CreateMessage(user, activityId);
-            var pending = correlator.Register(activityId, user.ConversationId, counters);
+            var question = settings.Questions?.ForActivity(Interlocked.Increment(ref _nextQuestion));
+            var body = _factory.CreateMessage(user, activityId, question?.Text ?? settings.Text);
+            var emergency = question?.Kind == QuestionKind.Emergency;
+            var pending = correlator.Register(activityId, user.ConversationId, counters, cardRequired: emergency && cardsChecked);
             counters.AddSent();
             var start = Stopwatch.GetTimestamp();
             var accepted = await PostAsync(target, body, cancellationToken);
@@ -119,6 +139,10 @@ internal sealed class LoadRunner(ReplyCorrelator correlator, Uri serviceUrl, Loa
             if (arrival is { } arrivedAt)
             {
                 latencies.Add(arrivedAt - start);
+                if (emergency)
+                {
+                    emergencyLatencies.Add(arrivedAt - start);
+                }
                 counters.AddReplied();
             }
             else if (accepted)

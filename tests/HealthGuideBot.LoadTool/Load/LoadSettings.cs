@@ -15,6 +15,12 @@ internal sealed record LoadSettings
 
     public required string Text { get; init; }
 
+    /// <summary>Protocol (every activity says <see cref="Text"/>) or answers (rotating through <see cref="Questions"/>).</summary>
+    public Workload Workload { get; init; } = Workload.Protocol;
+
+    /// <summary>The answer workload's questions; null for the protocol workload.</summary>
+    public QuestionSet? Questions { get; init; }
+
     /// <summary>Virtual users (one Teams personal conversation each), split evenly and disjointly between workers.</summary>
     public required int Users { get; init; }
 

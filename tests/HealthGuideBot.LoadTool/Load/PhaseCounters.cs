@@ -9,6 +9,8 @@ internal sealed class PhaseCounters
     private long _lost;
     private long _duplicates;
     private long _late;
+    private long _wrong;
+    private long _cards;
 
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -25,6 +27,16 @@ internal sealed class PhaseCounters
 
     /// <summary>Replies that came after the reply timeout (already counted as lost or as an error).</summary>
     public long Late => Interlocked.Read(ref _late);
+
+    /// <summary>Replies of the wrong shape: an emergency answered by our bot without an Adaptive Card.</summary>
+    public long Wrong => Interlocked.Read(ref _wrong);
+
+    /// <summary>First replies that carried an Adaptive Card attachment.</summary>
+    public long Cards => Interlocked.Read(ref _cards);
+
+    public void AddWrong() => Interlocked.Increment(ref _wrong);
+
+    public void AddCard() => Interlocked.Increment(ref _cards);
 
     public void AddSent() => Interlocked.Increment(ref _sent);
 

@@ -23,6 +23,18 @@ internal sealed record PhaseResult
 
     public required LatencySummary Latency { get; init; }
 
+    /// <summary>Emergency questions only (answer workload), client-side: POST start to reply at the sink.</summary>
+    public LatencySummary? EmergencyLatency { get; init; }
+
+    /// <summary>The bot's own turn durations over the phase, by route kind; null for the peer or when not offered.</summary>
+    public ServerTimings? Server { get; init; }
+
+    /// <summary>Replies of the wrong shape (an emergency answered without a card).</summary>
+    public long Wrong { get; init; }
+
+    /// <summary>Replies that carried an Adaptive Card.</summary>
+    public long Cards { get; init; }
+
     /// <summary>The target's largest resident set sampled during the phase, in MiB; null when the pid is unknown.</summary>
     public double? PeakRssMiB { get; init; }
 

@@ -13,6 +13,9 @@ internal sealed class PhaseState(TimeSpan duration, int maxRequests, int workers
     /// <summary>Reply latencies in Stopwatch ticks, one list per worker so workers never contend.</summary>
     public List<long>[] Latencies { get; } = Enumerable.Range(0, workers).Select(_ => new List<long>(4096)).ToArray();
 
+    /// <summary>The latencies of emergency questions only (answer workload), one list per worker.</summary>
+    public List<long>[] EmergencyLatencies { get; } = Enumerable.Range(0, workers).Select(_ => new List<long>(256)).ToArray();
+
     public bool TryStartRequest() =>
         Stopwatch.GetTimestamp() < _deadline && Interlocked.Increment(ref _started) <= maxRequests;
 }

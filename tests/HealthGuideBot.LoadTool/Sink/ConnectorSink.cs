@@ -77,6 +77,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         string? type;
         string? conversationId;
         string? replyToId;
+        bool hasCard;
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
@@ -84,6 +85,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
             type = ReadString(root, "type");
             conversationId = root.TryGetProperty("conversation", out var conversation) ? ReadString(conversation, "id") : null;
             replyToId = ReadString(root, "replyToId");
+            hasCard = HasAdaptiveCard(root);
         }
         catch (JsonException)
         {
@@ -92,7 +94,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
             return;
         }
 
-        correlator.OnActivity(type, conversationId ?? pathConversationId, replyToId ?? pathReplyToId, arrived);
+        correlator.OnActivity(type, conversationId ?? pathConversationId, replyToId ?? pathReplyToId, arrived, hasCard);
 
         var id = Interlocked.Increment(ref _nextId);
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -100,6 +102,25 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await context.Response.Body.WriteAsync(
             Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"id\":\"sink-{id}\"}}")),
             context.RequestAborted);
+    }
+
+    /// <summary>True when the activity has an attachment of content type <c>application/vnd.microsoft.card.adaptive</c>.</summary>
+    internal static bool HasAdaptiveCard(JsonElement activity)
+    {
+        if (!activity.TryGetProperty("attachments", out var attachments) || attachments.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var attachment in attachments.EnumerateArray())
+        {
+            if (string.Equals(ReadString(attachment, "contentType"), "application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? ReadString(JsonElement element, string name) =>

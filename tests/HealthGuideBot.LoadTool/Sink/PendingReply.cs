@@ -3,7 +3,7 @@ using HealthGuideBot.LoadTool.Load;
 namespace HealthGuideBot.LoadTool.Sink;
 
 /// <summary>One activity sent, waiting for its reply at the sink.</summary>
-internal sealed class PendingReply(string activityId, string conversationId, PhaseCounters counters)
+internal sealed class PendingReply(string activityId, string conversationId, PhaseCounters counters, bool cardRequired = false)
 {
     private const int Waiting = 0;
     private const int Replied = 1;
@@ -20,12 +20,24 @@ internal sealed class PendingReply(string activityId, string conversationId, Pha
     /// <summary>Completes with the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the first reply's arrival.</summary>
     public Task<long> Arrival => _arrival.Task;
 
-    public void OnReply(long arrivalTimestamp)
+    /// <summary>True when the right reply must carry an Adaptive Card (our bot's emergency steps card).</summary>
+    public bool CardRequired { get; } = cardRequired;
+
+    public void OnReply(long arrivalTimestamp, bool hasCard = false)
     {
         if (Interlocked.Increment(ref _replies) > 1)
         {
             counters.AddDuplicate();
             return;
+        }
+
+        if (hasCard)
+        {
+            counters.AddCard();
+        }
+        else if (CardRequired)
+        {
+            counters.AddWrong();
         }
 
         if (Interlocked.CompareExchange(ref _state, Replied, Waiting) == Waiting)

@@ -6,6 +6,7 @@ namespace HealthGuideBot.LoadTool.Sink;
 /// <summary>
 /// Matches replies arriving at the sink to the activities sent: by <c>replyToId</c> (body or URL), else by the
 /// conversation's one activity in flight. A reply naming another conversation than its activity's is not credited.
+/// Only <c>message</c> activities are replies: a typing indicator before an answer card is counted apart, never as the reply.
 /// </summary>
 internal sealed class ReplyCorrelator
 {
@@ -20,9 +21,9 @@ internal sealed class ReplyCorrelator
     /// <summary>Non-message activities received (typing indicators and the like); not replies.</summary>
     public long OtherActivities => Interlocked.Read(ref _otherActivities);
 
-    public PendingReply Register(string activityId, string conversationId, PhaseCounters counters)
+    public PendingReply Register(string activityId, string conversationId, PhaseCounters counters, bool cardRequired = false)
     {
-        var pending = new PendingReply(activityId, conversationId, counters);
+        var pending = new PendingReply(activityId, conversationId, counters, cardRequired);
         _byActivityId[activityId] = pending;
         _inFlightByConversation[conversationId] = pending;
         return pending;
@@ -32,7 +33,7 @@ internal sealed class ReplyCorrelator
     public void EndInFlight(PendingReply pending) =>
         _inFlightByConversation.TryRemove(new KeyValuePair<string, PendingReply>(pending.ConversationId, pending));
 
-    public void OnActivity(string? type, string? conversationId, string? replyToId, long arrivalTimestamp)
+    public void OnActivity(string? type, string? conversationId, string? replyToId, long arrivalTimestamp, bool hasCard = false)
     {
         if (!string.Equals(type, "message", StringComparison.Ordinal))
         {
@@ -56,7 +57,7 @@ internal sealed class ReplyCorrelator
             return;
         }
 
-        pending.OnReply(arrivalTimestamp);
+        pending.OnReply(arrivalTimestamp, hasCard);
     }
 
     /// <summary>Forgets every activity: called between phases so memory stays bounded.</summary>
