@@ -74,68 +74,29 @@ public sealed partial class KnowledgeIndexBuilder
             Similarity = new BM25Similarity(),
         };
         using var writer = new IndexWriter(directory, config);
-        // Document entries first, all together: opening a generation reads every one of them, and stored fields are
-        // compressed in chunks of about 16 KB, so interleaved with their sections each entry cost a chunk of its own
-        // to decompress (1,000 chunks for 1,000 documents); contiguous, they share a few dozen.
-        foreach (var content in documents)
-        {
-            writer.AddDocument(DocumentEntry(content.Document));
-        }
-
-        var sections = 0;
-        foreach (var content in documents)
+        // Everything a hit shows goes into the section store, written in the same pass; Lucene keeps only what is
+        // searched, and each section's record number as a doc value.
+        var sections = SectionStore.Write(Path.Combine(generation, SectionStore.FileName), documents, (document, section, slot) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var section in content.Sections)
-            {
-                writer.AddDocument(SectionEntry(content.Document, section));
-                sections++;
-            }
-        }
+            writer.AddDocument(SectionEntry(document, section, slot));
+        });
 
         writer.ForceMerge(1);
         writer.Commit();
         return sections;
     }
 
-    private static Document DocumentEntry(KnowledgeDocument document) =>
-    [
-        new StringField(KnowledgeIndexFields.Kind, KnowledgeIndexFields.DocumentKind, Field.Store.NO),
-        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.YES),
-        new StoredField(KnowledgeIndexFields.DocumentTitle, document.Title),
-        new StoredField(KnowledgeIndexFields.Category, document.Category.ToString()),
-        new StoredField(KnowledgeIndexFields.Owner, document.Owner),
-        new StoredField(KnowledgeIndexFields.Reviewed, document.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new StoredField(KnowledgeIndexFields.NextReview, document.NextReview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new StoredField(KnowledgeIndexFields.ApprovedBy, document.ApprovedBy),
-        new StoredField(KnowledgeIndexFields.Audience, document.Audience),
-        new StoredField(KnowledgeIndexFields.CallNineNineNineFirst, document.CallNineNineNineFirst ? "true" : "false"),
-        new StoredField(KnowledgeIndexFields.SourceFile, document.SourceFile),
-    ];
-
-    private static Document SectionEntry(KnowledgeDocument document, KnowledgeSection section) =>
+    private static Document SectionEntry(KnowledgeDocument document, KnowledgeSection section, int slot) =>
     [
         new StringField(KnowledgeIndexFields.Kind, KnowledgeIndexFields.SectionKind, Field.Store.NO),
-        new StringField(KnowledgeIndexFields.SectionId, section.Id, Field.Store.YES),
-        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.YES),
-        new StoredField(KnowledgeIndexFields.Ordinal, section.Ordinal),
-        new StoredField(KnowledgeIndexFields.Anchor, section.Anchor),
-        new StoredField(KnowledgeIndexFields.Headings, string.Join(KnowledgeIndexFields.HeadingSeparator, section.HeadingPath)),
-        new StoredField(KnowledgeIndexFields.Text, section.Text),
-        new Field(KnowledgeIndexFields.Title, document.Title, IndexedWithTermVector),
-        new Field(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), IndexedWithTermVector),
-        new Field(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), IndexedWithTermVector),
+        new StringField(KnowledgeIndexFields.SectionId, section.Id, Field.Store.NO),
+        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.NO),
+        new NumericDocValuesField(KnowledgeIndexFields.Slot, slot),
+        new TextField(KnowledgeIndexFields.Title, document.Title, Field.Store.NO),
+        new TextField(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), Field.Store.NO),
+        new TextField(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), Field.Store.NO),
     ];
-
-    /// <summary>Indexed text with a term vector (terms only), so a hit's coverage of the question needs no re-analysis.</summary>
-    private static FieldType IndexedWithTermVector { get; } = CreateIndexedWithTermVector();
-
-    private static FieldType CreateIndexedWithTermVector()
-    {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true };
-        type.Freeze();
-        return type;
-    }
 
     private static async Task SwitchCurrentAsync(string indexRoot, string name, CancellationToken cancellationToken)
     {
