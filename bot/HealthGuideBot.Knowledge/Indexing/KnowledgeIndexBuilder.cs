@@ -21,6 +21,7 @@ namespace HealthGuideBot.Knowledge.Indexing;
 public sealed partial class KnowledgeIndexBuilder
 {
     private const int GenerationsKept = 2;
+    private const double RamBufferMegabytes = 128;
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KnowledgeIndexBuilder> _logger;
@@ -72,6 +73,11 @@ public sealed partial class KnowledgeIndexBuilder
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
+            // One flush for a school's knowledge base (and few for 100,000 sections): no intermediate segments to merge.
+            RAMBufferSizeMB = RamBufferMegabytes,
+            // Segments are written once and never merged again: a compound file would only copy them.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
         using var writer = new IndexWriter(directory, config);
         // Everything a hit shows goes into the section store, written in the same pass; Lucene keeps only what is
@@ -93,10 +99,23 @@ public sealed partial class KnowledgeIndexBuilder
         new StringField(KnowledgeIndexFields.SectionId, section.Id, Field.Store.NO),
         new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.NO),
         new NumericDocValuesField(KnowledgeIndexFields.Slot, slot),
-        new TextField(KnowledgeIndexFields.Title, document.Title, Field.Store.NO),
-        new TextField(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), Field.Store.NO),
-        new TextField(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), Field.Store.NO),
+        new Field(KnowledgeIndexFields.Title, document.Title, SearchedText),
+        new Field(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), SearchedText),
+        new Field(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), SearchedText),
     ];
+
+    /// <summary>
+    /// Searched text: terms and frequencies (BM25) without positions. Questions become term queries only, and
+    /// excerpts are highlighted from the section store, so positions would be written and never read.
+    /// </summary>
+    private static FieldType SearchedText { get; } = CreateSearchedText();
+
+    private static FieldType CreateSearchedText()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
+    }
 
     private static async Task SwitchCurrentAsync(string indexRoot, string name, CancellationToken cancellationToken)
     {
