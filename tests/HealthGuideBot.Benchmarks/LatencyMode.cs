@@ -133,6 +133,31 @@ internal static class LatencyMode
 
             Print($"MEDIAN build (after the first) of {size:N0} sections: {Median(walls):0} ms per 1,000 wall, {Median(cpus):0} ms per 1,000 process CPU (target ≤ 250 ms wall)");
 
+            // The split build must index exactly as one thread does: same hits, same scores, same order.
+            var sequentialRoot = Path.Combine(RepoPaths.CacheFolder, "build-" + Guid.NewGuid().ToString("N")[..8]);
+            var parallelRoot = Path.Combine(RepoPaths.CacheFolder, "build-" + Guid.NewGuid().ToString("N")[..8]);
+            var threshold = KnowledgeIndexBuilder.ParallelBuildMinimumSections;
+            try
+            {
+                var builder = new KnowledgeIndexBuilder(TimeProvider.System, NullLogger<KnowledgeIndexBuilder>.Instance);
+                KnowledgeIndexBuilder.ParallelBuildMinimumSections = int.MaxValue;
+                await builder.BuildAsync(corpus.KnowledgeFolder, sequentialRoot, CancellationToken.None);
+                KnowledgeIndexBuilder.ParallelBuildMinimumSections = 1;
+                await builder.BuildAsync(corpus.KnowledgeFolder, parallelRoot, CancellationToken.None);
+                using var sequential = LuceneKnowledgeSearch.Open(sequentialRoot, NullLogger<LuceneKnowledgeSearch>.Instance);
+                using var parallel = LuceneKnowledgeSearch.Open(parallelRoot, NullLogger<LuceneKnowledgeSearch>.Instance);
+                static string Describe(HealthGuideBot.Core.Knowledge.KnowledgeSearchResult result) =>
+                    string.Join(';', result.Hits.Select(hit => string.Create(CultureInfo.InvariantCulture, $"{hit.Section.Id}={hit.Score:R}/{hit.Coverage:R}/{hit.HighlightedExcerpt.Length}")));
+                var differing = QuestionSets.All.Count(question => Describe(sequential.Search(question, MaxHits)) != Describe(parallel.Search(question, MaxHits)));
+                Print($"split build against one-thread build: {differing} of {QuestionSets.All.Length} questions with different hits, scores or order");
+            }
+            finally
+            {
+                KnowledgeIndexBuilder.ParallelBuildMinimumSections = threshold;
+                Directory.Delete(sequentialRoot, recursive: true);
+                Directory.Delete(parallelRoot, recursive: true);
+            }
+
             // The reading part alone (Markdown, front matter, sections), which the build does first.
             var readCpu = new List<double>();
             for (var i = 0; i < 3; i++)

@@ -21,7 +21,11 @@ namespace HealthGuideBot.Knowledge.Indexing;
 public sealed partial class KnowledgeIndexBuilder
 {
     private const int GenerationsKept = 2;
-    private const double RamBufferMegabytes = 128;
+    private const double RamBufferMegabytes = 64;
+    private const int MaximumBuildParts = 4;
+
+    /// <summary>From how many sections a build is split over the cores (see WriteInParts); benchmarks compare both ways.</summary>
+    internal static int ParallelBuildMinimumSections { get; set; } = 2_000;
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KnowledgeIndexBuilder> _logger;
@@ -68,30 +72,99 @@ public sealed partial class KnowledgeIndexBuilder
         string generation, IReadOnlyList<KnowledgeDocumentContent> documents, SynonymList synonyms, CancellationToken cancellationToken)
     {
         using var analyzer = KnowledgeAnalyzer.Create(synonyms);
-        using var directory = new NIOFSDirectory(new DirectoryInfo(generation));
-        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
-            // One flush for a school's knowledge base (and few for 100,000 sections): no intermediate segments to merge.
-            RAMBufferSizeMB = RamBufferMegabytes,
-            // Segments are written once and never merged again: a compound file would only copy them.
-            UseCompoundFile = false,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
-        };
-        using var writer = new IndexWriter(directory, config);
-        // Everything a hit shows goes into the section store, written in the same pass; Lucene keeps only what is
-        // searched, and each section's record number as a doc value.
-        var sections = SectionStore.Write(Path.Combine(generation, SectionStore.FileName), documents, (document, section, slot) =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            writer.AddDocument(SectionEntry(document, section, slot));
-        });
+        // Everything a hit shows goes into the section store; Lucene keeps only what is searched, and each section's
+        // record number as a doc value.
+        var entries = new List<(KnowledgeDocument Document, KnowledgeSection Section, int Slot)>();
+        var sections = SectionStore.Write(
+            Path.Combine(generation, SectionStore.FileName), documents, (document, section, slot) => entries.Add((document, section, slot)));
 
-        writer.ForceMerge(1);
+        using var directory = new NIOFSDirectory(new DirectoryInfo(generation));
+        using var writer = new IndexWriter(directory, WriterConfig(analyzer));
+        var parts = entries.Count >= ParallelBuildMinimumSections ? Math.Clamp(Environment.ProcessorCount, 1, MaximumBuildParts) : 1;
+        if (parts == 1)
+        {
+            foreach (var (document, section, slot) in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.AddDocument(SectionEntry(document, section, slot));
+            }
+
+            writer.ForceMerge(1);
+        }
+        else
+        {
+            WriteInParts(generation, analyzer, writer, entries, parts, cancellationToken);
+        }
+
         writer.Commit();
         return sections;
     }
+
+    /// <summary>
+    /// Analysing and inverting is most of a build and runs on one thread per writer, so a large knowledge base is
+    /// indexed as consecutive slices on all cores, each into a scratch index, and the slices are then merged in order
+    /// into the one segment. Document ids (and so the order of equal scores) are exactly those of a one-thread build.
+    /// </summary>
+    private static void WriteInParts(
+        string generation,
+        KnowledgeAnalyzer analyzer,
+        IndexWriter writer,
+        List<(KnowledgeDocument Document, KnowledgeSection Section, int Slot)> entries,
+        int parts,
+        CancellationToken cancellationToken)
+    {
+        var folders = Enumerable.Range(0, parts).Select(part => Path.Combine(generation, "part-" + part.ToString(CultureInfo.InvariantCulture))).ToArray();
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+            {
+                var from = (int)((long)entries.Count * part / parts);
+                var to = (int)((long)entries.Count * (part + 1) / parts);
+                using var partDirectory = new NIOFSDirectory(new DirectoryInfo(folders[part]));
+                using var partWriter = new IndexWriter(partDirectory, WriterConfig(analyzer));
+                for (var i = from; i < to; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (document, section, slot) = entries[i];
+                    partWriter.AddDocument(SectionEntry(document, section, slot));
+                }
+
+                partWriter.ForceMerge(1);
+                partWriter.Commit();
+            });
+
+            var partDirectories = folders.Select(folder => new NIOFSDirectory(new DirectoryInfo(folder))).ToArray();
+            var readers = new List<IndexReader>();
+            try
+            {
+                readers.AddRange(partDirectories.Select(partDirectory => (IndexReader)DirectoryReader.Open(partDirectory)));
+                writer.AddIndexes([.. readers]);
+            }
+            finally
+            {
+                readers.ForEach(reader => reader.Dispose());
+                Array.ForEach(partDirectories, partDirectory => partDirectory.Dispose());
+            }
+        }
+        finally
+        {
+            foreach (var folder in folders.Where(System.IO.Directory.Exists))
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static IndexWriterConfig WriterConfig(KnowledgeAnalyzer analyzer) => new(KnowledgeAnalyzer.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        Similarity = new BM25Similarity(),
+        // One flush for a school's knowledge base (and few for 100,000 sections): no intermediate segments to merge.
+        RAMBufferSizeMB = RamBufferMegabytes,
+        // Segments are written once and never merged again: a compound file would only copy them.
+        UseCompoundFile = false,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+    };
 
     private static Document SectionEntry(KnowledgeDocument document, KnowledgeSection section, int slot) =>
     [
