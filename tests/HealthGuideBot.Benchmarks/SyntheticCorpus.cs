@@ -69,22 +69,34 @@ internal sealed partial class SyntheticCorpus
     public static async Task<CorpusLocation> EnsureAsync(int sections, Action<string>? log = null, int seed = DefaultSeed)
     {
         var root = RootFor(sections, seed);
-        var location = new CorpusLocation(Path.Combine(root, "knowledge"), Path.Combine(root, "index"), sections);
-        var ready = Path.Combine(root, "ready");
+        // The generated text is kept across index layouts; each layout gets its own index folder.
+        var layout = string.Create(CultureInfo.InvariantCulture, $"layout{KnowledgeIndexFields.LayoutVersion}");
+        var location = new CorpusLocation(Path.Combine(root, "knowledge"), Path.Combine(root, "index-" + layout), sections);
+        var ready = Path.Combine(root, "ready-" + layout);
         if (File.Exists(ready))
         {
             return location;
         }
 
-        if (Directory.Exists(root))
+        var generated = Path.Combine(root, "generated");
+        var started = Stopwatch.GetTimestamp();
+        if (!File.Exists(generated) && !File.Exists(Path.Combine(root, "ready")))
         {
-            Directory.Delete(root, recursive: true);
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+
+            await WriteAsync(location.KnowledgeFolder, sections, seed);
+            await File.WriteAllTextAsync(generated, "generated");
+            log?.Invoke(string.Create(
+                CultureInfo.InvariantCulture, $"generated {sections:N0}-section corpus in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: {root}"));
         }
 
-        var started = Stopwatch.GetTimestamp();
-        await WriteAsync(location.KnowledgeFolder, sections, seed);
-        log?.Invoke(string.Create(
-            CultureInfo.InvariantCulture, $"generated {sections:N0}-section corpus in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: {root}"));
+        if (Directory.Exists(location.IndexRoot))
+        {
+            Directory.Delete(location.IndexRoot, recursive: true);
+        }
 
         started = Stopwatch.GetTimestamp();
         var builder = new KnowledgeIndexBuilder(TimeProvider.System, NullLogger<KnowledgeIndexBuilder>.Instance);

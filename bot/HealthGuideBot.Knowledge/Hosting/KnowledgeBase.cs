@@ -181,10 +181,14 @@ public sealed partial class KnowledgeBase : IHostedService, IDisposable
     private SynonymList LiveSynonyms(LuceneKnowledgeSearch search) =>
         SynonymList.Load(Path.Combine(IndexFolder, search.GenerationName));
 
-    /// <summary>A digest of every file's relative path, size and modification time under the folder.</summary>
+    /// <summary>
+    /// A digest of every file's relative path, size and modification time under the folder, and of the index layout
+    /// version (an index built by a version with another layout is rebuilt, not opened).
+    /// </summary>
     internal static string Fingerprint(string folder)
     {
         var text = new StringBuilder();
+        text.Append("layout|").Append(KnowledgeIndexFields.LayoutVersion.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(file);

@@ -21,6 +21,11 @@ namespace HealthGuideBot.Knowledge.Indexing;
 public sealed partial class KnowledgeIndexBuilder
 {
     private const int GenerationsKept = 2;
+    private const double RamBufferMegabytes = 64;
+    private const int MaximumBuildParts = 4;
+
+    /// <summary>From how many sections a build is split over the cores (see WriteInParts); benchmarks compare both ways.</summary>
+    internal static int ParallelBuildMinimumSections { get; set; } = 2_000;
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KnowledgeIndexBuilder> _logger;
@@ -79,75 +84,138 @@ public sealed partial class KnowledgeIndexBuilder
     {
         var total = documents.Sum(content => content.Sections.Count);
         using var analyzer = KnowledgeAnalyzer.Create(synonyms);
-        using var directory = new NIOFSDirectory(new DirectoryInfo(generation));
-        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
-        };
-        using var writer = new IndexWriter(directory, config);
-        // Document entries first, all together: opening a generation reads every one of them, and stored fields are
-        // compressed in chunks of about 16 KB, so interleaved with their sections each entry cost a chunk of its own
-        // to decompress (1,000 chunks for 1,000 documents); contiguous, they share a few dozen.
-        foreach (var content in documents)
-        {
-            writer.AddDocument(DocumentEntry(content.Document));
-        }
+        // Everything a hit shows goes into the section store; Lucene keeps only what is searched, and each section's
+        // record number as a doc value.
+        var entries = new List<(KnowledgeDocument Document, KnowledgeSection Section, int Slot)>();
+        var sections = SectionStore.Write(
+            Path.Combine(generation, SectionStore.FileName), documents, (document, section, slot) => entries.Add((document, section, slot)));
 
-        var sections = 0;
-        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, 0, total));
-        foreach (var content in documents)
+        using var directory = new NIOFSDirectory(new DirectoryInfo(generation));
+        using var writer = new IndexWriter(directory, WriterConfig(analyzer));
+        var parts = entries.Count >= ParallelBuildMinimumSections ? Math.Clamp(Environment.ProcessorCount, 1, MaximumBuildParts) : 1;
+        var indexed = 0;
+        var gate = new System.Threading.Lock();
+        void SectionIndexed()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var section in content.Sections)
+            // Parts report from their own threads; the progress sink sees one report at a time, counts only rising.
+            lock (gate)
             {
-                writer.AddDocument(SectionEntry(content.Document, section));
-                sections++;
-                progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, sections, total));
+                indexed++;
+                progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, indexed, total));
             }
         }
 
-        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Committing, documents.Count, documents.Count, sections, total));
-        writer.ForceMerge(1);
+        progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Indexing, documents.Count, documents.Count, 0, total));
+        if (parts == 1)
+        {
+            foreach (var (document, section, slot) in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.AddDocument(SectionEntry(document, section, slot));
+                SectionIndexed();
+            }
+
+            progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Committing, documents.Count, documents.Count, indexed, total));
+            writer.ForceMerge(1);
+        }
+        else
+        {
+            WriteInParts(generation, analyzer, writer, entries, parts, SectionIndexed, cancellationToken);
+            progress?.Report(new KnowledgeIndexProgress(KnowledgeIndexStage.Committing, documents.Count, documents.Count, indexed, total));
+        }
+
         writer.Commit();
         return sections;
     }
 
-    private static Document DocumentEntry(KnowledgeDocument document) =>
-    [
-        new StringField(KnowledgeIndexFields.Kind, KnowledgeIndexFields.DocumentKind, Field.Store.NO),
-        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.YES),
-        new StoredField(KnowledgeIndexFields.DocumentTitle, document.Title),
-        new StoredField(KnowledgeIndexFields.Category, document.Category.ToString()),
-        new StoredField(KnowledgeIndexFields.Owner, document.Owner),
-        new StoredField(KnowledgeIndexFields.Reviewed, document.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new StoredField(KnowledgeIndexFields.NextReview, document.NextReview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new StoredField(KnowledgeIndexFields.ApprovedBy, document.ApprovedBy),
-        new StoredField(KnowledgeIndexFields.Audience, document.Audience),
-        new StoredField(KnowledgeIndexFields.CallNineNineNineFirst, document.CallNineNineNineFirst ? "true" : "false"),
-        new StoredField(KnowledgeIndexFields.SourceFile, document.SourceFile),
-    ];
+    /// <summary>
+    /// Analysing and inverting is most of a build and runs on one thread per writer, so a large knowledge base is
+    /// indexed as consecutive slices on all cores, each into a scratch index, and the slices are then merged in order
+    /// into the one segment. Document ids (and so the order of equal scores) are exactly those of a one-thread build.
+    /// </summary>
+    private static void WriteInParts(
+        string generation,
+        KnowledgeAnalyzer analyzer,
+        IndexWriter writer,
+        List<(KnowledgeDocument Document, KnowledgeSection Section, int Slot)> entries,
+        int parts,
+        Action sectionIndexed,
+        CancellationToken cancellationToken)
+    {
+        var folders = Enumerable.Range(0, parts).Select(part => Path.Combine(generation, "part-" + part.ToString(CultureInfo.InvariantCulture))).ToArray();
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+            {
+                var from = (int)((long)entries.Count * part / parts);
+                var to = (int)((long)entries.Count * (part + 1) / parts);
+                using var partDirectory = new NIOFSDirectory(new DirectoryInfo(folders[part]));
+                using var partWriter = new IndexWriter(partDirectory, WriterConfig(analyzer));
+                for (var i = from; i < to; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (document, section, slot) = entries[i];
+                    partWriter.AddDocument(SectionEntry(document, section, slot));
+                    sectionIndexed();
+                }
 
-    private static Document SectionEntry(KnowledgeDocument document, KnowledgeSection section) =>
+                partWriter.ForceMerge(1);
+                partWriter.Commit();
+            });
+
+            var partDirectories = folders.Select(folder => new NIOFSDirectory(new DirectoryInfo(folder))).ToArray();
+            var readers = new List<IndexReader>();
+            try
+            {
+                readers.AddRange(partDirectories.Select(partDirectory => (IndexReader)DirectoryReader.Open(partDirectory)));
+                writer.AddIndexes([.. readers]);
+            }
+            finally
+            {
+                readers.ForEach(reader => reader.Dispose());
+                Array.ForEach(partDirectories, partDirectory => partDirectory.Dispose());
+            }
+        }
+        finally
+        {
+            foreach (var folder in folders.Where(System.IO.Directory.Exists))
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static IndexWriterConfig WriterConfig(KnowledgeAnalyzer analyzer) => new(KnowledgeAnalyzer.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        Similarity = new BM25Similarity(),
+        // One flush for a school's knowledge base (and few for 100,000 sections): no intermediate segments to merge.
+        RAMBufferSizeMB = RamBufferMegabytes,
+        // Segments are written once and never merged again: a compound file would only copy them.
+        UseCompoundFile = false,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+    };
+
+    private static Document SectionEntry(KnowledgeDocument document, KnowledgeSection section, int slot) =>
     [
         new StringField(KnowledgeIndexFields.Kind, KnowledgeIndexFields.SectionKind, Field.Store.NO),
-        new StringField(KnowledgeIndexFields.SectionId, section.Id, Field.Store.YES),
-        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.YES),
-        new StoredField(KnowledgeIndexFields.Ordinal, section.Ordinal),
-        new StoredField(KnowledgeIndexFields.Anchor, section.Anchor),
-        new StoredField(KnowledgeIndexFields.Headings, string.Join(KnowledgeIndexFields.HeadingSeparator, section.HeadingPath)),
-        new StoredField(KnowledgeIndexFields.Text, section.Text),
-        new Field(KnowledgeIndexFields.Title, document.Title, IndexedWithTermVector),
-        new Field(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), IndexedWithTermVector),
-        new Field(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), IndexedWithTermVector),
+        new StringField(KnowledgeIndexFields.SectionId, section.Id, Field.Store.NO),
+        new StringField(KnowledgeIndexFields.DocumentId, document.Id, Field.Store.NO),
+        new NumericDocValuesField(KnowledgeIndexFields.Slot, slot),
+        new Field(KnowledgeIndexFields.Title, document.Title, SearchedText),
+        new Field(KnowledgeIndexFields.Heading, string.Join(" ", section.HeadingPath), SearchedText),
+        new Field(KnowledgeIndexFields.Body, MarkdownText.Plain(section.Text), SearchedText),
     ];
 
-    /// <summary>Indexed text with a term vector (terms only), so a hit's coverage of the question needs no re-analysis.</summary>
-    private static FieldType IndexedWithTermVector { get; } = CreateIndexedWithTermVector();
+    /// <summary>
+    /// Searched text: terms and frequencies (BM25) without positions. Questions become term queries only, and
+    /// excerpts are highlighted from the section store, so positions would be written and never read.
+    /// </summary>
+    private static FieldType SearchedText { get; } = CreateSearchedText();
 
-    private static FieldType CreateIndexedWithTermVector()
+    private static FieldType CreateSearchedText()
     {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true };
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
         type.Freeze();
         return type;
     }

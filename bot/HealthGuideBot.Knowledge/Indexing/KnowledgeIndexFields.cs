@@ -12,6 +12,16 @@ internal static class KnowledgeIndexFields
     public const string DocumentId = "doc";
     public const string Ordinal = "ord";
     public const string Anchor = "anchor";
+
+    /// <summary>A section's record number in the <see cref="SectionStore"/> (numeric doc value).</summary>
+    public const string Slot = "slot";
+
+    /// <summary>
+    /// The layout of a generation (fields, section store). Part of the knowledge base's source fingerprint, so an index
+    /// built by a version with another layout is rebuilt rather than opened. 2: section store, no stored fields or term
+    /// vectors.
+    /// </summary>
+    public const int LayoutVersion = 2;
     public const string Headings = "headings";
 
     /// <summary>The section text as written (stored, not indexed).</summary>

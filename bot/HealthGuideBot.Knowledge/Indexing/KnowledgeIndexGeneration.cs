@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using HealthGuideBot.Core.Knowledge;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -10,21 +9,21 @@ namespace HealthGuideBot.Knowledge.Indexing;
 
 /// <summary>
 /// One immutable, opened index generation: its directory (NIOFS, never MMap), its SearcherManager, the analyser
-/// built from the synonyms it was indexed with, and the document metadata held in memory.
+/// built from the synonyms it was indexed with, its <see cref="SectionStore"/> and the document metadata held in memory.
 /// </summary>
 internal sealed class KnowledgeIndexGeneration : IDisposable
 {
     private KnowledgeIndexGeneration(
-        string name, NIOFSDirectory directory, SearcherManager manager, KnowledgeAnalyzer analyzer,
-        IReadOnlyList<KnowledgeDocument> documents, int sectionCount)
+        string name, NIOFSDirectory directory, SearcherManager manager, KnowledgeAnalyzer analyzer, SectionStore store)
     {
         Name = name;
         Directory = directory;
         Manager = manager;
         Analyzer = analyzer;
-        DocumentList = documents;
-        Documents = documents.ToFrozenDictionary(document => document.Id, StringComparer.Ordinal);
-        SectionCount = sectionCount;
+        Store = store;
+        DocumentList = store.Documents.OrderBy(document => document.Id, StringComparer.Ordinal).ToArray();
+        Documents = DocumentList.ToFrozenDictionary(document => document.Id, StringComparer.Ordinal);
+        SectionCount = store.SectionCount;
     }
 
     public string Name { get; }
@@ -34,6 +33,8 @@ internal sealed class KnowledgeIndexGeneration : IDisposable
     public SearcherManager Manager { get; }
 
     public KnowledgeAnalyzer Analyzer { get; }
+
+    public SectionStore Store { get; }
 
     public IReadOnlyList<KnowledgeDocument> DocumentList { get; }
 
@@ -52,27 +53,21 @@ internal sealed class KnowledgeIndexGeneration : IDisposable
         var path = Path.Combine(indexRoot, name);
         var synonyms = SynonymList.Load(path);
         var analyzer = KnowledgeAnalyzer.Create(synonyms);
-        var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        SectionStore? store = null;
+        NIOFSDirectory? directory = null;
         SearcherManager? manager = null;
         try
         {
+            store = SectionStore.Open(path);
+            directory = new NIOFSDirectory(new DirectoryInfo(path));
             manager = new SearcherManager(directory, new Bm25SearcherFactory());
-            var searcher = manager.Acquire();
-            try
-            {
-                var documents = ReadDocuments(searcher);
-                var sections = searcher.IndexReader.DocFreq(new Term(KnowledgeIndexFields.Kind, KnowledgeIndexFields.SectionKind));
-                return new KnowledgeIndexGeneration(name, directory, manager, analyzer, documents, sections);
-            }
-            finally
-            {
-                manager.Release(searcher);
-            }
+            return new KnowledgeIndexGeneration(name, directory, manager, analyzer, store);
         }
         catch
         {
             manager?.Dispose();
-            directory.Dispose();
+            directory?.Dispose();
+            store?.Release();
             analyzer.Dispose();
             throw;
         }
@@ -82,28 +77,8 @@ internal sealed class KnowledgeIndexGeneration : IDisposable
     {
         Manager.Dispose();
         Directory.Dispose();
+        Store.Release();
         Analyzer.Dispose();
-    }
-
-    private static KnowledgeDocument[] ReadDocuments(IndexSearcher searcher)
-    {
-        var query = new TermQuery(new Term(KnowledgeIndexFields.Kind, KnowledgeIndexFields.DocumentKind));
-        var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
-        return top.ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc))
-            .Select(entry => new KnowledgeDocument(
-                entry.Get(KnowledgeIndexFields.DocumentId, CultureInfo.InvariantCulture),
-                entry.Get(KnowledgeIndexFields.DocumentTitle, CultureInfo.InvariantCulture),
-                Enum.Parse<KnowledgeCategory>(entry.Get(KnowledgeIndexFields.Category, CultureInfo.InvariantCulture)),
-                entry.Get(KnowledgeIndexFields.Owner, CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(entry.Get(KnowledgeIndexFields.Reviewed, CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(entry.Get(KnowledgeIndexFields.NextReview, CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                entry.Get(KnowledgeIndexFields.ApprovedBy, CultureInfo.InvariantCulture),
-                entry.Get(KnowledgeIndexFields.Audience, CultureInfo.InvariantCulture),
-                entry.Get(KnowledgeIndexFields.CallNineNineNineFirst, CultureInfo.InvariantCulture) == "true",
-                entry.Get(KnowledgeIndexFields.SourceFile, CultureInfo.InvariantCulture)))
-            .OrderBy(document => document.Id, StringComparer.Ordinal)
-            .ToArray();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

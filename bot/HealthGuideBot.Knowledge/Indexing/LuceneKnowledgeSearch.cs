@@ -1,6 +1,4 @@
-using System.Globalization;
 using HealthGuideBot.Core.Knowledge;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -94,23 +92,25 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
             }
 
             var top = searcher.Search(plan.Query, maxHits);
+            var docIds = Array.ConvertAll(top.ScoreDocs, scoreDoc => scoreDoc.Doc);
+            var matched = plan.MatchedTerms(searcher.IndexReader, docIds);
+            var slots = Slots(searcher.IndexReader, docIds);
             var hits = new List<KnowledgeHit>(top.ScoreDocs.Length);
-            foreach (var scoreDoc in top.ScoreDocs)
+            for (var i = 0; i < top.ScoreDocs.Length; i++)
             {
-                var section = ToSection(searcher.Doc(scoreDoc.Doc));
-                var terms = SectionTerms(searcher.IndexReader, scoreDoc.Doc);
+                var section = generation.Store.Read(slots[i]);
                 // Only the best hit's excerpt is ever shown (answers quote it; "did you mean" shows titles), and
                 // highlighting re-analyses the text: about 60% of a search when every hit had it. The others get the
                 // plain excerpt.
                 var excerpt = hits.Count == 0 ? Highlight(generation, plan, section) : PlainExcerpt(section);
-                hits.Add(new KnowledgeHit(section, scoreDoc.Score, excerpt, plan.Coverage(terms)));
+                hits.Add(new KnowledgeHit(section, top.ScoreDocs[i].Score, excerpt, plan.Coverage(matched[i])));
             }
 
             return new KnowledgeSearchResult(hits, plan.PositionCount, plan.KnownCount) { IndexedEntryCount = searcher.IndexReader.MaxDoc };
         }
         finally
         {
-            generation.Manager.Release(searcher);
+            Release(generation, searcher);
         }
     }
 
@@ -157,14 +157,16 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
         try
         {
             var top = searcher.Search(query, Math.Min(max, Math.Max(1, searcher.IndexReader.MaxDoc)));
-            return top.ScoreDocs.Select(hit => ToSection(searcher.Doc(hit.Doc))).ToList();
+            var slots = Slots(searcher.IndexReader, Array.ConvertAll(top.ScoreDocs, scoreDoc => scoreDoc.Doc));
+            return slots.Select(generation.Store.Read).ToList();
         }
         finally
         {
-            generation.Manager.Release(searcher);
+            Release(generation, searcher);
         }
     }
 
+    /// <summary>The live generation and one of its searchers, with a reference on its section store; see <see cref="Release"/>.</summary>
     private (KnowledgeIndexGeneration Generation, IndexSearcher Searcher) Acquire()
     {
         while (true)
@@ -172,37 +174,44 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IDisposabl
             var generation = Volatile.Read(ref _generation);
             try
             {
-                return (generation, generation.Manager.Acquire());
+                var searcher = generation.Manager.Acquire();
+                if (generation.Store.TryAcquire())
+                {
+                    return (generation, searcher);
+                }
+
+                generation.Manager.Release(searcher);
             }
             catch (ObjectDisposedException) when (!_disposed && !ReferenceEquals(generation, Volatile.Read(ref _generation)))
             {
                 // Refresh replaced this generation between the read and the acquire: use the new one.
             }
+
+            ObjectDisposedException.ThrowIf(_disposed && ReferenceEquals(generation, Volatile.Read(ref _generation)), this);
         }
     }
 
-    private static HashSet<string> SectionTerms(IndexReader reader, int docId)
+    private static void Release(KnowledgeIndexGeneration generation, IndexSearcher searcher)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        var vectors = reader.GetTermVectors(docId);
-        foreach (var field in (string[])[KnowledgeIndexFields.Title, KnowledgeIndexFields.Heading, KnowledgeIndexFields.Body])
-        {
-            var enumerator = vectors?.GetTerms(field)?.GetEnumerator();
-            while (enumerator is not null && enumerator.MoveNext())
-            {
-                terms.Add(enumerator.Term.Utf8ToString());
-            }
-        }
-
-        return terms;
+        generation.Store.Release();
+        generation.Manager.Release(searcher);
     }
 
-    private static KnowledgeSection ToSection(Document entry) => new(
-        entry.Get(KnowledgeIndexFields.DocumentId, CultureInfo.InvariantCulture),
-        entry.Get(KnowledgeIndexFields.Anchor, CultureInfo.InvariantCulture),
-        entry.Get(KnowledgeIndexFields.Headings, CultureInfo.InvariantCulture).Split(KnowledgeIndexFields.HeadingSeparator),
-        entry.Get(KnowledgeIndexFields.Text, CultureInfo.InvariantCulture),
-        entry.GetField(KnowledgeIndexFields.Ordinal)?.GetInt32Value() ?? 0);
+    /// <summary>Each top-level doc id's record number in the section store.</summary>
+    private static int[] Slots(IndexReader reader, int[] docIds)
+    {
+        var slots = new int[docIds.Length];
+        var leaves = reader.Leaves;
+        for (var i = 0; i < docIds.Length; i++)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(docIds[i], leaves)];
+            var values = leaf.AtomicReader.GetNumericDocValues(KnowledgeIndexFields.Slot)
+                ?? throw new InvalidDataException("The knowledge index has no section slots: it was built by an older version; rebuild it.");
+            slots[i] = checked((int)values.Get(docIds[i] - leaf.DocBase));
+        }
+
+        return slots;
+    }
 
     private static string Highlight(KnowledgeIndexGeneration generation, QueryPlan plan, KnowledgeSection section)
     {

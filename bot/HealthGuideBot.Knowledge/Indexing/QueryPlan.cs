@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 
 namespace HealthGuideBot.Knowledge.Indexing;
 
@@ -43,14 +44,21 @@ internal sealed class QueryPlan
         "car", "code", "log",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly string[] SearchedFields = [KnowledgeIndexFields.Title, KnowledgeIndexFields.Heading, KnowledgeIndexFields.Body];
+
     private readonly Position[] _positions;
 
-    private QueryPlan(Query query, WeightedTerm[] highlightTerms, Position[] positions, int knownCount)
+    // Each distinct term's looked-up state in each searched field (SearchedFields order): the query, the weights and the
+    // coverage test all reuse it, so the terms dictionary is searched once per term and field.
+    private readonly Dictionary<string, TermContext[]> _contexts;
+
+    private QueryPlan(Query query, WeightedTerm[] highlightTerms, Position[] positions, int knownCount, Dictionary<string, TermContext[]> contexts)
     {
         Query = query;
         HighlightTerms = highlightTerms;
         _positions = positions;
         KnownCount = knownCount;
+        _contexts = contexts;
     }
 
     public Query Query { get; }
@@ -68,16 +76,27 @@ internal sealed class QueryPlan
         var kept = terms
             .Where(term => term.IsSynonym || (!StopWords.Contains(Surface(question, term)) && !NonTopicWords.Contains(Surface(question, term))))
             .ToList();
-        var positions = kept
+        var groups = kept
             .GroupBy(term => term.Position)
             .OrderBy(group => group.Key)
             .Take(MaximumPositions)
+            .ToList();
+        var contexts = new Dictionary<string, TermContext[]>(StringComparer.Ordinal);
+        foreach (var term in groups.SelectMany(group => group).Select(term => term.Term))
+        {
+            if (!contexts.ContainsKey(term))
+            {
+                contexts[term] = Array.ConvertAll(SearchedFields, field => TermContext.Build(reader.Context, new Term(field, term)));
+            }
+        }
+
+        var positions = groups
             .Select(group => new Position(
                 group.Key,
                 group.Select(term => term.Term).Distinct(StringComparer.Ordinal).ToArray(),
                 group.Where(term => term.IsSynonym).Select(term => (term.Term, term.PositionLength)).ToArray(),
-                Weight(group.Where(term => !term.IsSynonym).Select(term => term.Term).DefaultIfEmpty(group.First().Term), reader, sectionCount),
-                group.Any(term => DocumentFrequency(term.Term, reader) > 0)))
+                Weight(group.Where(term => !term.IsSynonym).Select(term => term.Term).DefaultIfEmpty(group.First().Term), contexts, sectionCount),
+                group.Any(term => DocumentFrequency(term.Term, contexts) > 0)))
             .ToArray();
         // Nothing left to search for, or only numbers ("what is 2+2"): there is no question about the knowledge base.
         if (positions.Length == 0 || positions.All(position => position.Terms.All(term => term.All(char.IsAsciiDigit))))
@@ -92,16 +111,85 @@ internal sealed class QueryPlan
             var disjunction = new DisjunctionMaxQuery(TieBreaker);
             foreach (var term in position.Terms)
             {
-                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Title, term)) { Boost = TitleBoost });
-                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Heading, term)) { Boost = HeadingBoost });
-                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Body, term)) { Boost = BodyBoost });
+                var states = contexts[term];
+                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Title, term), states[0]) { Boost = TitleBoost });
+                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Heading, term), states[1]) { Boost = HeadingBoost });
+                disjunction.Add(new TermQuery(new Term(KnowledgeIndexFields.Body, term), states[2]) { Boost = BodyBoost });
                 highlight.Add(new WeightedTerm((float)position.Weight, term));
             }
 
             query.Add(disjunction, Occur.SHOULD);
         }
 
-        return new QueryPlan(query, highlight.ToArray(), positions, positions.Count(position => position.Known));
+        return new QueryPlan(query, highlight.ToArray(), positions, positions.Count(position => position.Known), contexts);
+    }
+
+    /// <summary>
+    /// For each of <paramref name="docIds"/> (top-level doc ids of <paramref name="reader"/>, the reader the plan was
+    /// made with), the question's terms that occur in that section's title, heading or body: read from the postings of
+    /// those few terms (the states the plan already looked up), not from the section's term vectors.
+    /// </summary>
+    public HashSet<string>[] MatchedTerms(IndexReader reader, IReadOnlyList<int> docIds)
+    {
+        var matched = new HashSet<string>[docIds.Count];
+        for (var i = 0; i < matched.Length; i++)
+        {
+            matched[i] = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var order = Enumerable.Range(0, docIds.Count).OrderBy(i => docIds[i]).ToArray();
+        var leaves = reader.Leaves;
+        DocsEnum? reuse = null;
+        foreach (var (term, states) in _contexts)
+        {
+            var bytes = new BytesRef(term);
+            for (var field = 0; field < SearchedFields.Length; field++)
+            {
+                if (states[field].DocFreq == 0)
+                {
+                    continue;
+                }
+
+                DocsEnum? docs = null;
+                var leafOrd = -1;
+                foreach (var i in order)
+                {
+                    var doc = docIds[i];
+                    var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+                    if (leaf.Ord != leafOrd)
+                    {
+                        leafOrd = leaf.Ord;
+                        docs = null;
+                        if (states[field].Get(leaf.Ord) is { } state
+                            && leaf.AtomicReader.GetTerms(SearchedFields[field]) is { } fieldTerms)
+                        {
+                            var termsEnum = fieldTerms.GetEnumerator();
+                            termsEnum.SeekExact(bytes, state);
+                            docs = reuse = termsEnum.Docs(null, reuse, DocsFlags.NONE);
+                        }
+                    }
+
+                    var target = doc - leaf.DocBase;
+                    if (docs is null)
+                    {
+                        continue;
+                    }
+
+                    var current = docs.DocID;
+                    if (current < target)
+                    {
+                        current = docs.Advance(target);
+                    }
+
+                    if (current == target)
+                    {
+                        matched[i].Add(term);
+                    }
+                }
+            }
+        }
+
+        return matched;
     }
 
     /// <summary>The weighted share (0–1) of the question's positions whose terms appear in <paramref name="sectionTerms"/>.</summary>
@@ -136,17 +224,15 @@ internal sealed class QueryPlan
             ? question[term.StartOffset..term.EndOffset].ToLowerInvariant().Replace('\u2019', '\'')
             : term.Term;
 
-    private static double Weight(IEnumerable<string> terms, IndexReader reader, int sectionCount) =>
+    private static double Weight(IEnumerable<string> terms, Dictionary<string, TermContext[]> contexts, int sectionCount) =>
         terms.Max(term =>
         {
-            var frequency = DocumentFrequency(term, reader);
+            var frequency = DocumentFrequency(term, contexts);
             return Math.Log(1 + ((sectionCount - frequency + 0.5) / (frequency + 0.5)));
         });
 
-    private static int DocumentFrequency(string term, IndexReader reader) =>
-        Math.Max(
-            reader.DocFreq(new Term(KnowledgeIndexFields.Body, term)),
-            Math.Max(reader.DocFreq(new Term(KnowledgeIndexFields.Heading, term)), reader.DocFreq(new Term(KnowledgeIndexFields.Title, term))));
+    private static int DocumentFrequency(string term, Dictionary<string, TermContext[]> contexts) =>
+        contexts.TryGetValue(term, out var states) ? states.Max(state => state.DocFreq) : 0;
 
     private sealed record Position(int Index, string[] Terms, (string Term, int Length)[] Synonyms, double Weight, bool Known);
 }

@@ -36,6 +36,50 @@ public sealed class KnowledgeIndexBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_RefusesAGenerationWithoutItsSectionStore()
+    {
+        var builder = new KnowledgeIndexBuilder(_time, NullLogger<KnowledgeIndexBuilder>.Instance);
+        var built = await builder.BuildAsync(_knowledge, _index, CancellationToken.None);
+        File.Delete(Path.Combine(built.GenerationPath, SectionStore.FileName));
+
+        var error = Assert.Throws<InvalidDataException>(() => LuceneKnowledgeSearch.Open(_index, NullLogger<LuceneKnowledgeSearch>.Instance));
+        Assert.Contains("rebuild", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SplitBuild_IndexesExactlyAsOneThreadDoes()
+    {
+        var builder = new KnowledgeIndexBuilder(_time, NullLogger<KnowledgeIndexBuilder>.Instance);
+        var oneThread = Path.Combine(_index, "one");
+        var split = Path.Combine(_index, "split");
+        var threshold = KnowledgeIndexBuilder.ParallelBuildMinimumSections;
+        try
+        {
+            KnowledgeIndexBuilder.ParallelBuildMinimumSections = int.MaxValue;
+            await builder.BuildAsync(_knowledge, oneThread, CancellationToken.None);
+            KnowledgeIndexBuilder.ParallelBuildMinimumSections = 1;
+            await builder.BuildAsync(_knowledge, split, CancellationToken.None);
+        }
+        finally
+        {
+            KnowledgeIndexBuilder.ParallelBuildMinimumSections = threshold;
+        }
+
+        using var one = LuceneKnowledgeSearch.Open(oneThread, NullLogger<LuceneKnowledgeSearch>.Instance);
+        using var parts = LuceneKnowledgeSearch.Open(split, NullLogger<LuceneKnowledgeSearch>.Instance);
+        string[] questions = ["can I give a pupil Calpol", "who writes an IHP", "how do I refer to CAMHS", "inhaler", "school trips medicines"];
+        foreach (var question in questions)
+        {
+            var expected = one.Search(question, 8).Hits;
+            var actual = parts.Search(question, 8).Hits;
+            Assert.NotEmpty(expected);
+            Assert.Equal(
+                expected.Select(hit => (hit.Section.Id, hit.Score, hit.Coverage, hit.HighlightedExcerpt)),
+                actual.Select(hit => (hit.Section.Id, hit.Score, hit.Coverage, hit.HighlightedExcerpt)));
+        }
+    }
+
+    [Fact]
     public async Task BuildAsync_LeavesTheLiveIndexAlone_WhenADocumentIsMalformed()
     {
         var builder = new KnowledgeIndexBuilder(_time, NullLogger<KnowledgeIndexBuilder>.Instance);
