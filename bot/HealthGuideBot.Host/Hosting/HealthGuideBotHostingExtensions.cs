@@ -47,6 +47,7 @@ internal static class HealthGuideBotHostingExtensions
         builder.Services.AddScoped<ITurnErrorHandler, ApologyOnError>();
         builder.Services.AddAttendance();
         builder.Services.AddReferrals();
+        builder.Services.AddHostedService<NativeHeapTrimmer>(); // memory: returns freed native memory (glibc) to the OS
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HealthGuideBot.Core.Filing;
 using HealthGuideBot.Infrastructure.Filing;
 using HealthGuideBot.Infrastructure.Filing.Graph;
@@ -49,11 +50,21 @@ public static class FilingServiceCollectionExtensions
         var time = services.GetRequiredService<TimeProvider>();
         if (options.Mode == FilingMode.Graph)
         {
-            var graph = GraphFilingClient.Create(options.Graph.BaseUrl, GraphFilingClient.CreateCredential(options.Graph));
-            return new GraphRecordFiler(graph, new HttpClient(), options.Graph, time);
+            return CreateGraphFiler(options.Graph, time);
         }
 
         string contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
         return new LocalFolderRecordFiler(Path.Combine(contentRoot, options.LocalFolder), time);
+    }
+
+    /// <summary>
+    /// Kept out of <see cref="CreateFiler"/> and never inlined, so that compiling that method does not load Microsoft
+    /// Graph, Kiota and Azure.Identity: a bot that files locally never maps them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static GraphRecordFiler CreateGraphFiler(GraphFilingOptions options, TimeProvider time)
+    {
+        var graph = GraphFilingClient.Create(options.BaseUrl, GraphFilingClient.CreateCredential(options));
+        return new GraphRecordFiler(graph, new HttpClient(), options, time);
     }
 }

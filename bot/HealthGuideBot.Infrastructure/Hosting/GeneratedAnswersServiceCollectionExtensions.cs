@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HealthGuideBot.Core.Knowledge;
 using HealthGuideBot.Core.Questions;
 using HealthGuideBot.Infrastructure.Answering;
@@ -32,6 +33,16 @@ public static class GeneratedAnswersServiceCollectionExtensions
             return services;
         }
 
+        return AddGeneratedAnswerComposer(services, section);
+    }
+
+    /// <summary>
+    /// Kept out of <see cref="AddGeneratedAnswers"/> and never inlined, so that compiling that method does not load
+    /// Semantic Kernel: a bot without generated answers never maps it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddGeneratedAnswerComposer(IServiceCollection services, IConfigurationSection section)
+    {
         services.AddOptions<GeneratedAnswersOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeneratedAnswersOptions>, GeneratedAnswersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

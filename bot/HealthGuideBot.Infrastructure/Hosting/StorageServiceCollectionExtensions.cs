@@ -8,6 +8,7 @@ using HealthGuideBot.Infrastructure.Dialogs;
 using HealthGuideBot.Infrastructure.Persistence;
 using HealthGuideBot.Infrastructure.Proactive;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddDbContext<SqliteHealthGuideDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<SqliteDatabaseLocation>().ConnectionString)
+            .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>() // memory: finds migrations without loading every type
             .AddInterceptors(new SqliteConnectionPragmas()));
         services.AddScoped<HealthGuideDbContext>(sp => sp.GetRequiredService<SqliteHealthGuideDbContext>());
 
