@@ -27,11 +27,13 @@ internal sealed class NativeHeapTrimmer(TimeProvider time) : BackgroundService
             return;
         }
 
-        using var timer = new PeriodicTimer(Interval, time);
+        // A wait per trim, not a PeriodicTimer: a periodic timer on a clock that jumps (a test advancing a fake clock by
+        // days) fires once per elapsed period, tens of thousands of trims in a row; a fresh wait fires once.
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await Task.Delay(Interval, time, stoppingToken);
                 Trim();
             }
         }
