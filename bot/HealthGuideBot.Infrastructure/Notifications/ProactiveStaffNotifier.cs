@@ -7,6 +7,7 @@ using HealthGuideBot.BotFramework.Schema;
 using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Core.Notifications;
 using HealthGuideBot.Infrastructure.Persistence;
+using HealthGuideBot.Infrastructure.Proactive;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -246,16 +247,7 @@ internal sealed partial class ProactiveStaffNotifier : IStaffNotifier
             .Where(e => e.UserId == userId && e.IsPersonal && e.IsActive)
             .OrderByDescending(e => e.UpdatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new StoredConversationReference(
-                JsonSerializer.Deserialize(row.ReferenceJson, BotFrameworkJsonContext.Default.ConversationReference)
-                    ?? throw new InvalidOperationException("A stored conversation reference is empty."),
-                row.TenantId,
-                row.UserId,
-                row.IsPersonal,
-                row.IsActive,
-                row.UpdatedAt);
+        return row is null ? null : EfConversationReferenceStore.ToStored(row);
     }
 
     private async Task<ConversationReference?> FindAnyReferenceOfUserAsync(string userId, CancellationToken cancellationToken)

@@ -115,7 +115,8 @@ internal sealed partial class EfConversationReferenceStore : IConversationRefere
     private IQueryable<ConversationReferenceEntity> Find(string channelId, string conversationId) =>
         _db.ConversationReferences.Where(e => e.ChannelId == channelId && e.ConversationId == conversationId);
 
-    private static StoredConversationReference ToStored(ConversationReferenceEntity row) =>
+    /// <summary>A stored row as the protocol's reference (also used by the staff notifier's any-tenant lookup).</summary>
+    internal static StoredConversationReference ToStored(ConversationReferenceEntity row) =>
         new(
             JsonSerializer.Deserialize(row.ReferenceJson, BotFrameworkJsonContext.Default.ConversationReference)
                 ?? throw new InvalidOperationException("A stored conversation reference is empty."),
