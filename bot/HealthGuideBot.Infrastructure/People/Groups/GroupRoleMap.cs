@@ -10,6 +10,7 @@ internal sealed class GroupRoleMap
     {
         RoleGroups = roleGroups;
         ClassGroups = classGroups;
+        AllGroupIds = [.. roleGroups.Keys.Concat(classGroups.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Group id → the roles its members hold.</summary>
@@ -19,8 +20,7 @@ internal sealed class GroupRoleMap
     public FrozenDictionary<string, string> ClassGroups { get; }
 
     /// <summary>Every group to read, each once, in a stable order.</summary>
-    public IReadOnlyList<string> AllGroupIds =>
-        [.. RoleGroups.Keys.Concat(ClassGroups.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+    public IReadOnlyList<string> AllGroupIds { get; }
 
     /// <exception cref="ArgumentException">A role name is unknown (the options validator reports it first at start-up).</exception>
     public static GroupRoleMap From(GroupRoleOptions options)
