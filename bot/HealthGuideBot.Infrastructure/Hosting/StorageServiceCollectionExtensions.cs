@@ -32,10 +32,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => SqliteDatabaseLocation.Resolve(
             configured,
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+        // One gate for the database file: this process's writers queue on it asynchronously (SqliteWriteGate).
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<SqliteHealthGuideDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<SqliteDatabaseLocation>().ConnectionString)
             .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>() // memory: finds migrations without loading every type
-            .AddInterceptors(new SqliteConnectionPragmas()));
+            .AddInterceptors(new SqliteConnectionPragmas(), sp.GetRequiredService<SqliteWriteGate>()));
         services.AddScoped<HealthGuideDbContext>(sp => sp.GetRequiredService<SqliteHealthGuideDbContext>());
 
         services.AddScoped<EfDialogStateStore>();

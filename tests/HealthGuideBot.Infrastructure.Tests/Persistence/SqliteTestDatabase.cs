@@ -15,8 +15,11 @@ namespace HealthGuideBot.Infrastructure.Tests.Persistence;
 /// </summary>
 internal sealed class SqliteTestDatabase : IAsyncDisposable
 {
-    private SqliteTestDatabase(string folder)
+    private readonly Action<IServiceCollection>? _configure;
+
+    private SqliteTestDatabase(string folder, Action<IServiceCollection>? configure = null)
     {
+        _configure = configure;
         Folder = folder;
         FilePath = Path.Combine(folder, "data", "healthguidebot.db");
     }
@@ -29,11 +32,11 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; private set; } = null!;
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    public static async Task<SqliteTestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hgb-storage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new SqliteTestDatabase(folder);
+        var database = new SqliteTestDatabase(folder, configure);
         await database.StartAsync();
         return database;
     }
@@ -68,7 +71,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        Services = BuildServices($"Data Source={FilePath}", Time);
+        Services = BuildServices($"Data Source={FilePath}", Time, _configure);
         foreach (var hosted in Services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(CancellationToken.None);
