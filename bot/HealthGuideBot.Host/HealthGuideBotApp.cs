@@ -19,7 +19,6 @@ namespace HealthGuideBot.Host;
 internal sealed class HealthGuideBotApp : IBot
 {
     private readonly ActivityRouter _routes = new ActivityRouter()
-        .BeforeEveryTurn((turn, ct) => Get<ConversationReferenceRecorder>(turn).RecordAsync(turn, ct))
         .Intercept(async (turn, ct) => Get<TurnRoute>(turn).MarkIf(await Get<EmergencyConversation>(turn).TryAnswerAsync(turn, ct), TurnRoutes.Emergency))
         .Intercept(ContinueActiveDialogAsync)
         .OnActivity(ActivityTypes.InstallationUpdate, (turn, ct) => Get<WelcomeConversation>(turn).OnInstallationUpdateAsync(turn, ct))
@@ -51,19 +50,28 @@ internal sealed class HealthGuideBotApp : IBot
             return Get<QuestionConversation>(turn).ReplyAsync(turn, ct);
         });
 
-    /// <summary>Routes the turn and records its duration by route kind (<see cref="TurnMetrics"/>: no text, no user).</summary>
+    /// <summary>
+    /// Routes the turn and records its duration by route kind (<see cref="TurnMetrics"/>: no text, no user), then
+    /// keeps the conversation reference current. Replies first, bookkeeping second: a first message in a new
+    /// conversation writes its reference to the database, and an emergency answer must not wait for that write.
+    /// No route reads the turn's own reference (proactive sends use other conversations' references).
+    /// </summary>
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var metrics = Get<TurnMetrics>(turn);
         var started = metrics.Start();
+        InvokeResponse? response;
         try
         {
-            return await _routes.RouteAsync(turn, cancellationToken);
+            response = await _routes.RouteAsync(turn, cancellationToken);
         }
         finally
         {
             metrics.Record(started, Get<TurnRoute>(turn).Kind);
         }
+
+        await Get<ConversationReferenceRecorder>(turn).RecordAsync(turn, cancellationToken);
+        return response;
     }
 
     /// <summary>
