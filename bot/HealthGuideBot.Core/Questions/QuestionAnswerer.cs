@@ -31,6 +31,7 @@ public sealed partial class QuestionAnswerer
     private readonly QuestionAnsweringOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QuestionAnswerer> _logger;
+    private readonly SearchAdmission _admission;
 
     public QuestionAnswerer(
         IKnowledgeSearch search,
@@ -38,7 +39,20 @@ public sealed partial class QuestionAnswerer
         IOptions<QuestionAnsweringOptions> options,
         TimeProvider timeProvider,
         ILogger<QuestionAnswerer> logger)
+        : this(search, composer, options, timeProvider, logger, new SearchAdmission(options))
     {
+    }
+
+    public QuestionAnswerer(
+        IKnowledgeSearch search,
+        IAnswerComposer composer,
+        IOptions<QuestionAnsweringOptions> options,
+        TimeProvider timeProvider,
+        ILogger<QuestionAnswerer> logger,
+        SearchAdmission admission)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        _admission = admission;
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(composer);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,7 +78,12 @@ public sealed partial class QuestionAnswerer
     public async ValueTask<QuestionOutcome> AnswerAsync(string question, string? requesterKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var result = _search.Search(question, SearchDepth);
+        KnowledgeSearchResult result;
+        using (await _admission.EnterAsync(cancellationToken))
+        {
+            result = _search.Search(question, SearchDepth);
+        }
+
         var confidence = Confidence(result);
         var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
 

@@ -16,4 +16,10 @@ public sealed class QuestionAnsweringOptions
 
     /// <summary>How many sections a "did you mean" offers.</summary>
     public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>
+    /// How many knowledge searches may run at once (<see cref="SearchAdmission"/>); further questions wait their turn
+    /// so that emergency answers never queue behind a burst of searches. Unset, 0 or less: twice the processor count.
+    /// </summary>
+    public int MaxConcurrentSearches { get; set; }
 }

@@ -48,7 +48,14 @@ public static class KnowledgeServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<EmergencyResponder>>());
         });
         services.TryAddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
-        services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton<SearchAdmission>();
+        services.TryAddSingleton(provider => new QuestionAnswerer(
+            provider.GetRequiredService<IKnowledgeSearch>(),
+            provider.GetRequiredService<IAnswerComposer>(),
+            provider.GetRequiredService<IOptions<QuestionAnsweringOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<QuestionAnswerer>>(),
+            provider.GetRequiredService<SearchAdmission>()));
         return services;
     }
 }

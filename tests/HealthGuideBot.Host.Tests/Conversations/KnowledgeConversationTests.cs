@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HealthGuideBot.BotFramework.Dialogs;
 using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.Core.Feedback;
+using HealthGuideBot.Core.Questions;
 using HealthGuideBot.Testing;
 using HealthGuideBot.Testing.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,30 @@ public sealed class KnowledgeConversationTests
 
         var reply = Assert.Single(await host.Connector.WaitForAsync(start.Conversation!.Id!, 1, Timeout));
         Assert.Contains("Asthma", CardOf(reply)["body"]![0]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emergency_IsAnsweredAtOnce_WhileEverySearchSlotIsTaken_AndTheQuestionWaitsItsTurn()
+    {
+        using var host = new BotHostFactory(new() { ["HealthGuideBot:Questions:MaxConcurrentSearches"] = "1" });
+        var admission = host.Services.GetRequiredService<SearchAdmission>();
+        var slot = await admission.EnterAsync(CancellationToken.None);
+        var question = ActivityBuilder.Message("can I give a pupil Calpol?", conversationId: "a:asking");
+        var emergency = ActivityBuilder.Message("boy having a fit what do i do", conversationId: "a:emergency");
+
+        var asking = host.PostActivityAsync(question);
+        await host.PostActivityAsync(emergency);
+
+        var steps = CardOf(Assert.Single(await host.Connector.WaitForAsync("a:emergency", 1, Timeout)));
+        Assert.Contains("Seizure", steps["body"]![0]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(asking.IsCompleted, "The question should be waiting for a search slot.");
+        Assert.Empty(host.Connector.SentTo("a:asking"));
+
+        slot.Dispose();
+        await asking;
+        var answer = CardOf(Assert.Single(await host.Connector.WaitForAsync("a:asking", 1, Timeout)));
+        Assert.Equal("policy-medicines", answer["actions"]![0]!["data"]!["documentId"]!.GetValue<string>());
+        Assert.Equal(1, admission.Available);
     }
 
     [Fact]
