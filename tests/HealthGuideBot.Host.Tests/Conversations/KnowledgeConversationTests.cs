@@ -130,6 +130,19 @@ public sealed class KnowledgeConversationTests
     }
 
     [Fact]
+    public async Task Refusal_IsSentOnce_AndTheTurnSucceeds_WhenTheReportCannotBeWritten()
+    {
+        using var host = new BotHostFactory(services: s => s.AddScoped<IAnswerFeedbackStore, BrokenFeedbackStore>());
+        var message = ActivityBuilder.Message("what is the wifi password");
+
+        using var response = await host.PostActivityAsync(message);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(host.Connector.SentTo(message.Conversation!.Id!)).Activity!;
+        Assert.StartsWith("I don't have an approved answer to that", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnansweredQuestions_AreStoredWithoutNamesOrNumbers()
     {
         using var host = new BotHostFactory();
@@ -187,4 +200,13 @@ public sealed class KnowledgeConversationTests
         JsonArray array => array.SelectMany(Texts),
         _ => [],
     };
+
+    private sealed class BrokenFeedbackStore : IAnswerFeedbackStore
+    {
+        public Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The database is unavailable.");
+
+        public Task<IReadOnlyList<AnswerFeedback>> ListSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AnswerFeedback>>([]);
+    }
 }

@@ -4,6 +4,7 @@ using HealthGuideBot.BotFramework.Turns;
 using HealthGuideBot.Core.Feedback;
 using HealthGuideBot.Core.Knowledge;
 using HealthGuideBot.Core.Questions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HealthGuideBot.Host.Conversations.Questions;
@@ -13,7 +14,7 @@ namespace HealthGuideBot.Host.Conversations.Questions;
 /// section cited, or "did you mean" with the closest sections, or an honest "I don't have an approved answer; ask
 /// &lt;role&gt;". The question is only ever searched for, never followed as an instruction.
 /// </summary>
-internal sealed class QuestionConversation
+internal sealed partial class QuestionConversation
 {
     public const string SectionVerb = "question.section";
 
@@ -25,6 +26,7 @@ internal sealed class QuestionConversation
     private readonly QuestionAnsweringOptions _options;
     private readonly TimeProvider _time;
     private readonly FeedbackRecorder _feedback;
+    private readonly ILogger<QuestionConversation> _logger;
 
     public QuestionConversation(
         QuestionAnswerer answerer,
@@ -32,8 +34,10 @@ internal sealed class QuestionConversation
         CardTemplateLibrary cards,
         IOptions<QuestionAnsweringOptions> options,
         TimeProvider time,
-        FeedbackRecorder feedback)
+        FeedbackRecorder feedback,
+        ILogger<QuestionConversation> logger)
     {
+        _logger = logger;
         _answerer = answerer;
         _knowledge = knowledge;
         _cards = cards;
@@ -53,18 +57,35 @@ internal sealed class QuestionConversation
                 await SendAnswerAsync(turn, answered.Excerpt, answered.Citations, answered.Confidence, answered.IsGenerated, cancellationToken);
                 break;
             case DidYouMean didYouMean:
-                await _feedback.RecordUnansweredAsync(question, FeedbackKinds.DidYouMean, cancellationToken);
                 var model = new DidYouMeanCardModel(
                     didYouMean.AskRole,
                     [.. didYouMean.Suggestions.Select(s => new SuggestionLine(s.Source.Title, s.Source.Section, s.Source.SectionId))]);
                 await turn.SendActivityAsync(
                     MessageFactory.Card(_cards.Get("questions/did-you-mean").Bind(model, QuestionsJsonContext.Default.DidYouMeanCardModel), "Did you mean…"),
                     cancellationToken);
+                await RecordUnansweredAsync(question, FeedbackKinds.DidYouMean, cancellationToken);
                 break;
             case NoApprovedAnswer refusal:
-                await _feedback.RecordUnansweredAsync(question, FeedbackKinds.Unanswered, cancellationToken);
                 await turn.SendActivityAsync(MessageFactory.Text($"{refusal.Message}\n\n{SafetyLine}"), cancellationToken);
+                await RecordUnansweredAsync(question, FeedbackKinds.Unanswered, cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Notes the question for the content owner's report, after the reply has gone: the reply never waits for the
+    /// database. The report is not a record of care, so a failed write is logged (no text) and the turn still succeeds;
+    /// failing it would make Teams deliver the question again and the user would get the same reply twice.
+    /// </summary>
+    private async Task RecordUnansweredAsync(string question, string kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _feedback.RecordUnansweredAsync(question, kind, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.UnansweredNotRecorded(_logger, kind, exception.GetType().FullName, exception);
         }
     }
 
@@ -91,4 +112,11 @@ internal sealed class QuestionConversation
 
     private System.Text.Json.Nodes.JsonObject AnswerCard(string excerpt, IReadOnlyList<Citation> citations, double confidence, bool generated) =>
         _cards.Get("questions/answer").Bind(AnswerCardModel.From(excerpt, citations, confidence, _options.AskRole, generated), QuestionsJsonContext.Default.AnswerCardModel);
+
+    private static partial class Log
+    {
+        // EventIds 3300–3309: questions. Next: 3301.
+        [LoggerMessage(3300, LogLevel.Warning, "A {Kind} question could not be noted for the content owner's report: {ExceptionType}")]
+        public static partial void UnansweredNotRecorded(ILogger logger, string kind, string? exceptionType, Exception exception);
+    }
 }
