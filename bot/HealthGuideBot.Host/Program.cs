@@ -1,9 +1,6 @@
 using HealthGuideBot.Host.CommandLine;
 using HealthGuideBot.Host.Hosting;
 
-// Memory: before any other work starts threads (see MallocArenaLimit).
-MallocArenaLimit.Apply();
-
 if (HealthGuideBotCommandLine.IsCommand(args))
 {
     return await HealthGuideBotCommandLine.RunAsync(args);
