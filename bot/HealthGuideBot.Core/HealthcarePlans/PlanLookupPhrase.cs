@@ -31,7 +31,7 @@ public static partial class PlanLookupPhrase
     public static bool TryParse(string? message, [NotNullWhen(true)] out string? pupilName)
     {
         pupilName = null;
-        if (string.IsNullOrWhiteSpace(message) || message.Length > MaximumLength)
+        if (string.IsNullOrWhiteSpace(message) || message.Length > MaximumLength || !MentionsAPlan(message))
         {
             return false;
         }
@@ -51,6 +51,15 @@ public static partial class PlanLookupPhrase
         pupilName = name;
         return true;
     }
+
+    // Every alternative of Plan contains one of these words, so a message without any of them cannot match. Checking
+    // first keeps the NonBacktracking regex (built on first use: its symbolic matcher's code and BDD tables are
+    // several MB) out of a process that never sees a plan question (issue 2: the "help" path's peak RSS).
+    private static bool MentionsAPlan(string message) =>
+        message.Contains("plan", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("ihp", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("ihcp", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("summary", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="message"/> is only a plan lookup.</summary>
     public static bool IsMatch(string? message) => TryParse(message, out _);
