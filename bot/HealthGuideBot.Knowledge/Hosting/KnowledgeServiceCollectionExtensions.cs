@@ -49,13 +49,7 @@ public static class KnowledgeServiceCollectionExtensions
         });
         services.TryAddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
         services.TryAddSingleton<SearchAdmission>();
-        services.TryAddSingleton(provider => new QuestionAnswerer(
-            provider.GetRequiredService<IKnowledgeSearch>(),
-            provider.GetRequiredService<IAnswerComposer>(),
-            provider.GetRequiredService<IOptions<QuestionAnsweringOptions>>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<QuestionAnswerer>>(),
-            provider.GetRequiredService<SearchAdmission>()));
+        services.TryAddSingleton<QuestionAnswerer>(); // the constructor that takes the shared SearchAdmission
         return services;
     }
 }
