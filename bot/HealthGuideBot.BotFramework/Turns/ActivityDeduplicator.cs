@@ -1,4 +1,9 @@
-using System.Collections.Concurrent;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Schema;
 using Microsoft.Extensions.Options;
@@ -13,26 +18,39 @@ namespace HealthGuideBot.BotFramework.Turns;
 /// remember). A turn that failed is forgotten so that the channel's retry can run it again.
 /// </summary>
 /// <remarks>
-/// Memory stays bounded: entries live in two generations that rotate every half window, so a finished activity is
-/// remembered for between one half and one whole <see cref="BotFrameworkOptions.DeduplicationWindow"/> and dropping
-/// old ones is a single dictionary swap rather than a scan. Under a flood the current generation also rotates when it
-/// holds <see cref="BotFrameworkOptions.DeduplicationCapacity"/> entries, which shortens the window rather than
-/// growing without limit.
+/// <para>
+/// Memory stays bounded and small: entries live in two generations that rotate every half window, so a finished
+/// activity is remembered for between one half and one whole <see cref="BotFrameworkOptions.DeduplicationWindow"/>.
+/// Under a flood the current generation also rotates when it holds
+/// <see cref="BotFrameworkOptions.DeduplicationCapacity"/> / 2 entries, which shortens the window rather than growing
+/// without limit.
+/// </para>
+/// <para>
+/// An entry is 16 bytes of key and one reference. The key is the first 128 bits of the SHA-256 of the two ids, not
+/// the id strings: Teams conversation ids run to a hundred characters and more, and holding them (with an entry
+/// object per activity) for two minutes kept tens of megabytes alive at a few thousand activities a second, all of it
+/// promoted to the oldest GC generation before it died (issue 2: the protocol path's peak RSS). A finished message
+/// shares one completed entry; only an invoke keeps its own, for its response. Rotation clears and reuses the older
+/// dictionary, so steady traffic allocates nothing here. A collision of truncated SHA-256 cannot be found by a
+/// caller; by chance it is about 2^-96 with the default capacity full.
+/// </para>
 /// </remarks>
 internal sealed class ActivityDeduplicator
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan _halfWindow;
     private readonly int _capacity;
-    private readonly Lock _rotation = new();
-    private Generations _generations;
+    private readonly Lock _lock = new();
+    private Dictionary<UInt128, Entry> _current = [];
+    private Dictionary<UInt128, Entry> _previous = [];
+    private DateTimeOffset _rotateAt;
 
     public ActivityDeduplicator(TimeProvider time, IOptions<BotFrameworkOptions> options)
     {
         _time = time;
         _halfWindow = options.Value.DeduplicationWindow / 2;
         _capacity = Math.Max(1, options.Value.DeduplicationCapacity / 2);
-        _generations = new Generations(new(), new(), _time.GetUtcNow() + _halfWindow);
+        _rotateAt = _time.GetUtcNow() + _halfWindow;
     }
 
     /// <summary>Runs <paramref name="turn"/> unless this activity already ran (or is running); returns its result.</summary>
@@ -43,29 +61,38 @@ internal sealed class ActivityDeduplicator
             return new DeduplicatedResult(await turn(), IsRepeat: false);
         }
 
-        var key = new Key(conversationId, activityId);
-        var generations = CurrentGenerations();
-        if (generations.Previous.TryGetValue(key, out var earlier))
+        var key = KeyOf(conversationId, activityId);
+        Entry? earlier;
+        var mine = new Entry();
+        lock (_lock)
         {
-            return new DeduplicatedResult(await earlier.ResultAsync(), IsRepeat: true);
+            RotateIfDue();
+            if (!_previous.TryGetValue(key, out earlier) && !_current.TryGetValue(key, out earlier))
+            {
+                _current.Add(key, mine);
+            }
         }
 
-        var mine = new Entry();
-        var existing = generations.Current.GetOrAdd(key, mine);
-        if (!ReferenceEquals(existing, mine))
+        if (earlier is not null)
         {
-            return new DeduplicatedResult(await existing.ResultAsync(), IsRepeat: true);
+            return new DeduplicatedResult(await earlier.ResultAsync(), IsRepeat: true);
         }
 
         try
         {
             var result = await turn();
-            mine.Complete(activity.Type == ActivityTypes.Invoke ? result : null);
+            var remembered = activity.Type == ActivityTypes.Invoke ? result : null;
+            mine.Complete(remembered);
+            if (remembered is null)
+            {
+                Settle(key, mine, Entry.Done);
+            }
+
             return new DeduplicatedResult(result, IsRepeat: false);
         }
         catch (Exception exception)
         {
-            generations.Current.TryRemove(KeyValuePair.Create(key, mine));
+            Settle(key, mine, replacement: null);
             mine.Fail(exception);
             throw;
         }
@@ -76,48 +103,97 @@ internal sealed class ActivityDeduplicator
     {
         get
         {
-            var generations = CurrentGenerations();
-            return generations.Current.Count + generations.Previous.Count;
+            lock (_lock)
+            {
+                RotateIfDue();
+                return _current.Count + _previous.Count;
+            }
         }
     }
 
-    private Generations CurrentGenerations()
+    /// <summary>The first 128 bits of SHA-256 over both ids (the conversation id length-prefixed, so no two pairs meet).</summary>
+    internal static UInt128 KeyOf(string conversationId, string activityId)
     {
-        var generations = Volatile.Read(ref _generations);
-        var now = _time.GetUtcNow();
-        if (now < generations.RotateAt && generations.Current.Count < _capacity)
+        var length = sizeof(int) + Encoding.UTF8.GetMaxByteCount(conversationId.Length + activityId.Length);
+        byte[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
         {
-            return generations;
+            var written = Encoding.UTF8.GetBytes(conversationId, buffer[sizeof(int)..]);
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, written);
+            written += sizeof(int);
+            written += Encoding.UTF8.GetBytes(activityId, buffer[written..]);
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..written], hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
-
-        lock (_rotation)
+        finally
         {
-            generations = _generations;
-            if (now >= generations.RotateAt + _halfWindow)
+            if (rented is not null)
             {
-                // Both generations are older than the window: start afresh.
-                generations = new Generations(new(), new(), now + _halfWindow);
+                ArrayPool<byte>.Shared.Return(rented);
             }
-            else if (now >= generations.RotateAt || generations.Current.Count >= _capacity)
-            {
-                generations = new Generations(new(), generations.Current, now + _halfWindow);
-            }
-
-            Volatile.Write(ref _generations, generations);
-            return generations;
         }
     }
 
-    private readonly record struct Key(string ConversationId, string ActivityId);
+    /// <summary>Rotates the generations when half the window has passed or the current one is full. Holds <see cref="_lock"/>.</summary>
+    private void RotateIfDue()
+    {
+        var now = _time.GetUtcNow();
+        if (now >= _rotateAt + _halfWindow)
+        {
+            // Both generations are older than the window: start afresh.
+            _current.Clear();
+            _previous.Clear();
+            _rotateAt = now + _halfWindow;
+        }
+        else if (now >= _rotateAt || _current.Count >= _capacity)
+        {
+            // The older generation's storage is reused for the new one: Clear keeps its capacity.
+            (_previous, _current) = (_current, _previous);
+            _current.Clear();
+            _rotateAt = now + _halfWindow;
+        }
+    }
 
-    private sealed record Generations(ConcurrentDictionary<Key, Entry> Current, ConcurrentDictionary<Key, Entry> Previous, DateTimeOffset RotateAt);
+    /// <summary>
+    /// Replaces this turn's own entry with <paramref name="replacement"/>, or removes it when that is null; an entry
+    /// already rotated out, or replaced by a later delivery after a failure, is left alone.
+    /// </summary>
+    private void Settle(UInt128 key, Entry mine, Entry? replacement)
+    {
+        lock (_lock)
+        {
+            foreach (var generation in (ReadOnlySpan<Dictionary<UInt128, Entry>>)[_current, _previous])
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(generation, key);
+                if (!Unsafe.IsNullRef(ref slot) && ReferenceEquals(slot, mine))
+                {
+                    if (replacement is null)
+                    {
+                        generation.Remove(key);
+                    }
+                    else
+                    {
+                        slot = replacement;
+                    }
+
+                    return;
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// One activity: done or not, and its invoke response. A completion source exists only while a repeat waits for a
-    /// turn still running (rare), so a finished entry costs a few dozen bytes.
+    /// turn still running (rare). Finished messages all share <see cref="Done"/>.
     /// </summary>
     private sealed class Entry
     {
+        /// <summary>A finished activity with nothing to remember but that it ran.</summary>
+        public static readonly Entry Done = CreateDone();
+
         private readonly Lock _lock = new();
         private bool _done;
         private InvokeResponse? _result;
@@ -158,6 +234,13 @@ internal sealed class ActivityDeduplicator
             }
 
             waiters?.SetException(exception);
+        }
+
+        private static Entry CreateDone()
+        {
+            var done = new Entry();
+            done.Complete(null);
+            return done;
         }
     }
 }

@@ -120,6 +120,47 @@ public sealed class ActivityDeduplicatorTests
         Assert.InRange(deduplicator.Count, 1, 1_000);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_RecognisesARepeat_WhenTheIdsAreLongerThanTheStackBuffer()
+    {
+        var deduplicator = Create();
+        var activity = ActivityBuilder.Message("hi", conversationId: "19:" + new string('é', 2_000) + "@thread.tacv2");
+        var runs = 0;
+
+        await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
+        var repeat = await deduplicator.RunOnceAsync(activity, () => Count(ref runs));
+
+        Assert.Equal(1, runs);
+        Assert.True(repeat.IsRepeat);
+    }
+
+    [Theory]
+    [InlineData("a:ab", "c", "a:a", "bc")]
+    [InlineData("a:one", "1", "a:one", "2")]
+    [InlineData("a:one", "1", "a:onf", "1")]
+    public void KeyOf_SeparatesPairs_ThatConcatenateAlike(string conversationA, string activityA, string conversationB, string activityB)
+    {
+        Assert.NotEqual(ActivityDeduplicator.KeyOf(conversationA, activityA), ActivityDeduplicator.KeyOf(conversationB, activityB));
+        Assert.Equal(ActivityDeduplicator.KeyOf(conversationA, activityA), ActivityDeduplicator.KeyOf(conversationA, activityA));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RemembersAFinishedMessage_WhileOtherTurnsFinishAroundIt()
+    {
+        var deduplicator = Create();
+        var runs = 0;
+        var first = ActivityBuilder.Message("hi", conversationId: "a:one");
+        var second = ActivityBuilder.Message("hi", conversationId: "a:two");
+
+        await deduplicator.RunOnceAsync(first, () => Count(ref runs));
+        await deduplicator.RunOnceAsync(second, () => Count(ref runs));
+        var repeats = await Task.WhenAll(deduplicator.RunOnceAsync(first, () => Count(ref runs)), deduplicator.RunOnceAsync(second, () => Count(ref runs)));
+
+        Assert.Equal(2, runs);
+        Assert.All(repeats, r => Assert.True(r.IsRepeat));
+        Assert.Equal(2, deduplicator.Count);
+    }
+
     private ActivityDeduplicator Create() => new(_time, Options.Create(new BotFrameworkOptions()));
 
     private static Task<InvokeResponse?> Count(ref int runs)
