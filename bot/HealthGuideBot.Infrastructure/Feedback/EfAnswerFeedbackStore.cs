@@ -8,20 +8,31 @@ namespace HealthGuideBot.Infrastructure.Feedback;
 internal sealed class EfAnswerFeedbackStore : IAnswerFeedbackStore
 {
     private readonly HealthGuideDbContext _db;
+    private readonly IDatabaseWriterQueue _writers;
 
-    public EfAnswerFeedbackStore(HealthGuideDbContext db) => _db = db;
+    public EfAnswerFeedbackStore(HealthGuideDbContext db, IDatabaseWriterQueue writers)
+    {
+        _db = db;
+        _writers = writers;
+    }
 
-    public async Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
+    /// <remarks>Refusals under load write in bursts: the row queues for the writer before it opens a connection.</remarks>
+    public Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        _db.AnswerFeedback.Add(new AnswerFeedbackEntity
-        {
-            At = feedback.At,
-            Kind = feedback.Kind,
-            DocumentId = feedback.DocumentId,
-            RedactedQuestion = feedback.RedactedQuestion,
-        });
-        await _db.SaveChangesAsync(cancellationToken);
+        return _writers.WriteAsync(
+            ct =>
+            {
+                _db.AnswerFeedback.Add(new AnswerFeedbackEntity
+                {
+                    At = feedback.At,
+                    Kind = feedback.Kind,
+                    DocumentId = feedback.DocumentId,
+                    RedactedQuestion = feedback.RedactedQuestion,
+                });
+                return _db.SaveChangesAsync(ct);
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<AnswerFeedback>> ListSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         // One gate for the database file: this process's writers queue on it asynchronously (SqliteWriteGate).
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<IDatabaseWriterQueue>(sp => sp.GetRequiredService<SqliteWriteGate>());
         // Pooled: a turn's scope leases a context that is reset and reused, instead of building the options and a new
         // context for every turn (about 3% of the answer path's CPU under load); every service the options use is a
         // singleton, and the context keeps no state of its own.

@@ -11,19 +11,30 @@ namespace HealthGuideBot.Infrastructure.Proactive;
 internal sealed partial class EfConversationReferenceStore : IConversationReferenceStore
 {
     private readonly HealthGuideDbContext _db;
+    private readonly IDatabaseWriterQueue _writers;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EfConversationReferenceStore> _logger;
 
-    public EfConversationReferenceStore(HealthGuideDbContext db, TimeProvider timeProvider, ILogger<EfConversationReferenceStore> logger)
+    public EfConversationReferenceStore(HealthGuideDbContext db, IDatabaseWriterQueue writers, TimeProvider timeProvider, ILogger<EfConversationReferenceStore> logger)
     {
         _db = db;
+        _writers = writers;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
-    public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Every new conversation's first turn writes here, so installs come in bursts; the upsert queues for the writer
+    /// before it opens a connection (<see cref="IDatabaseWriterQueue"/>).
+    /// </remarks>
+    public Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        return _writers.WriteAsync(ct => WriteAsync(reference, ct), cancellationToken);
+    }
+
+    private async Task WriteAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
         var conversationId = reference.Conversation.Id is { Length: > 0 } id
             ? id
             : throw new ArgumentException("The conversation reference has no conversation id.", nameof(reference));

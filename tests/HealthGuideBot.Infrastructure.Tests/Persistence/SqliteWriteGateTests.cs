@@ -41,6 +41,65 @@ public sealed class SqliteWriteGateTests
     }
 
     [Fact]
+    public async Task QueuedReferenceWriter_HoldsNoOpenConnection_WhileItWaits()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var first = database.CreateScope();
+        await using var second = database.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
+        var secondConnection = second.ServiceProvider.GetRequiredService<HealthGuideDbContext>().Database.GetDbConnection();
+        var secondStore = second.ServiceProvider.GetRequiredService<IConversationReferenceStore>();
+
+        await using var transaction = await firstDb.Database.BeginTransactionAsync();
+        var waiting = secondStore.UpsertAsync(Reference("a:queued"), CancellationToken.None);
+
+        // Queued for its turn before opening: a burst of first contacts must not hold a connection per waiting writer.
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(System.Data.ConnectionState.Closed, secondConnection.State);
+
+        await transaction.CommitAsync();
+        await waiting;
+        Assert.NotNull(await secondStore.FindAsync("msteams", "a:queued", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LetsItsOwnStatementsAndTransactionsThrough_AndNestedCallsRunAtOnce()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var gate = database.Services.GetRequiredService<SqliteWriteGate>();
+        await using var scope = database.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>();
+
+        await gate.WriteAsync(async ct =>
+        {
+            Assert.True(gate.IsHeld);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.Database.ExecuteSqlRawAsync("UPDATE conversation_references SET IsActive = 1 WHERE 0", ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            await store.UpsertAsync(Reference("a:nested"), ct); // a nested WriteAsync
+            Assert.True(gate.IsHeld);
+        }, CancellationToken.None);
+
+        Assert.False(gate.IsHeld);
+        Assert.NotNull(await store.FindAsync("msteams", "a:nested", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReleasesTheGate_WhenTheWriteFails()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var gate = database.Services.GetRequiredService<SqliteWriteGate>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.WriteAsync(_ => throw new InvalidOperationException("boom"), CancellationToken.None));
+
+        Assert.False(gate.IsHeld);
+    }
+
+    [Fact]
     public async Task ConcurrentWriters_AllCommit_AndTheGateIsFreeAfterwards()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
