@@ -20,19 +20,22 @@ internal sealed class EfAnswerFeedbackStore : IAnswerFeedbackStore
     public Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        return _writers.WriteAsync(
-            ct =>
-            {
-                _db.AnswerFeedback.Add(new AnswerFeedbackEntity
-                {
-                    At = feedback.At,
-                    Kind = feedback.Kind,
-                    DocumentId = feedback.DocumentId,
-                    RedactedQuestion = feedback.RedactedQuestion,
-                });
-                return _db.SaveChangesAsync(ct);
-            },
-            cancellationToken);
+        // Inside a transaction of this context the writer's turn is already held: queueing again would wait on itself.
+        return _db.Database.CurrentTransaction is null
+            ? _writers.WriteAsync(ct => SaveAsync(feedback, ct), cancellationToken)
+            : SaveAsync(feedback, cancellationToken);
+    }
+
+    private Task<int> SaveAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
+    {
+        _db.AnswerFeedback.Add(new AnswerFeedbackEntity
+        {
+            At = feedback.At,
+            Kind = feedback.Kind,
+            DocumentId = feedback.DocumentId,
+            RedactedQuestion = feedback.RedactedQuestion,
+        });
+        return _db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AnswerFeedback>> ListSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)

@@ -30,7 +30,10 @@ internal sealed partial class EfConversationReferenceStore : IConversationRefere
     public Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return _writers.WriteAsync(ct => WriteAsync(reference, ct), cancellationToken);
+        // Inside a transaction of this context the writer's turn is already held: queueing again would wait on itself.
+        return _db.Database.CurrentTransaction is null
+            ? _writers.WriteAsync(ct => WriteAsync(reference, ct), cancellationToken)
+            : WriteAsync(reference, cancellationToken);
     }
 
     private async Task WriteAsync(ConversationReference reference, CancellationToken cancellationToken)

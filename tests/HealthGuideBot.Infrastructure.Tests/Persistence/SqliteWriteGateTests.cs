@@ -89,6 +89,21 @@ public sealed class SqliteWriteGateTests
     }
 
     [Fact]
+    public async Task ReferenceUpsert_InsideATransactionOfItsOwnContext_DoesNotQueueBehindItself()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(services => services.AddSingleton(new SqliteWriteGate(TimeSpan.Zero)));
+        await using var scope = database.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await store.UpsertAsync(Reference("a:in-transaction"), CancellationToken.None); // with a zero wait, queueing would throw
+        await transaction.CommitAsync();
+
+        Assert.NotNull(await store.FindAsync("msteams", "a:in-transaction", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteAsync_ReleasesTheGate_WhenTheWriteFails()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
