@@ -8,13 +8,15 @@ namespace HealthGuideBot.BotFramework.Proactive;
 /// <summary>
 /// Keeps the stored conversation references current (security.md 57): saved on install and on every turn, removed
 /// when the bot is uninstalled or removed from the conversation. A reference is written only when it differs from
-/// the one last written by this process, so a busy conversation does not cost a database write per message.
+/// the one last written by this process, so a busy conversation does not cost a database write per message. What was
+/// last written is remembered as two <see cref="IdentityKey"/>s (the conversation and the reference's fields), not
+/// the strings themselves: about 50 bytes a conversation instead of several hundred.
 /// </summary>
 public sealed class ConversationReferenceRecorder
 {
     private const int MaxRemembered = 50_000;
 
-    private readonly ConcurrentDictionary<(string ChannelId, string ConversationId), string> _lastWritten = new();
+    private readonly ConcurrentDictionary<UInt128, UInt128> _lastWritten = new();
 
     /// <summary>Records or removes the turn's conversation reference through the turn's scoped store.</summary>
     public async Task RecordAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -27,7 +29,7 @@ public sealed class ConversationReferenceRecorder
         }
 
         var store = turn.Services.GetRequiredService<IConversationReferenceStore>();
-        var key = (channelId, conversationId);
+        var key = IdentityKey.Of(channelId, conversationId);
         if (IsUninstall(activity))
         {
             _lastWritten.TryRemove(key, out _);
@@ -36,8 +38,8 @@ public sealed class ConversationReferenceRecorder
         }
 
         var reference = turn.GetConversationReference();
-        var fingerprint = string.Join('\n', reference.ServiceUrl, reference.User?.Id, reference.User?.AadObjectId, reference.Bot?.Id, reference.Conversation.TenantId, reference.Locale);
-        if (_lastWritten.TryGetValue(key, out var last) && string.Equals(last, fingerprint, StringComparison.Ordinal)
+        var fingerprint = IdentityKey.Of(reference.ServiceUrl, reference.User?.Id, reference.User?.AadObjectId, reference.Bot?.Id, reference.Conversation.TenantId, reference.Locale);
+        if (_lastWritten.TryGetValue(key, out var last) && last == fingerprint
             && activity.Type is not ActivityTypes.InstallationUpdate)
         {
             return;

@@ -1,9 +1,5 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
 using HealthGuideBot.BotFramework.Hosting;
 using HealthGuideBot.BotFramework.Schema;
 using Microsoft.Extensions.Options;
@@ -26,13 +22,12 @@ namespace HealthGuideBot.BotFramework.Turns;
 /// without limit.
 /// </para>
 /// <para>
-/// An entry is 16 bytes of key and one reference. The key is the first 128 bits of the SHA-256 of the two ids, not
-/// the id strings: Teams conversation ids run to a hundred characters and more, and holding them (with an entry
+/// An entry is 16 bytes of key and one reference. The key is the <see cref="IdentityKey"/> of the two ids, not the id
+/// strings: Teams conversation ids run to a hundred characters and more, and holding them (with an entry
 /// object per activity) for two minutes kept tens of megabytes alive at a few thousand activities a second, all of it
 /// promoted to the oldest GC generation before it died (issue 2: the protocol path's peak RSS). A finished message
 /// shares one completed entry; only an invoke keeps its own, for its response. Rotation clears and reuses the older
-/// dictionary, so steady traffic allocates nothing here. A collision of truncated SHA-256 cannot be found by a
-/// caller; by chance it is about 2^-96 with the default capacity full.
+/// dictionary, so steady traffic allocates nothing here.
 /// </para>
 /// </remarks>
 internal sealed class ActivityDeduplicator
@@ -61,7 +56,7 @@ internal sealed class ActivityDeduplicator
             return new DeduplicatedResult(await turn(), IsRepeat: false);
         }
 
-        var key = KeyOf(conversationId, activityId);
+        var key = IdentityKey.Of(conversationId, activityId);
         Entry? earlier;
         var mine = new Entry();
         lock (_lock)
@@ -107,32 +102,6 @@ internal sealed class ActivityDeduplicator
             {
                 RotateIfDue();
                 return _current.Count + _previous.Count;
-            }
-        }
-    }
-
-    /// <summary>The first 128 bits of SHA-256 over both ids (the conversation id length-prefixed, so no two pairs meet).</summary>
-    internal static UInt128 KeyOf(string conversationId, string activityId)
-    {
-        var length = sizeof(int) + Encoding.UTF8.GetMaxByteCount(conversationId.Length + activityId.Length);
-        byte[]? rented = null;
-        var buffer = length <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(conversationId, buffer[sizeof(int)..]);
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, written);
-            written += sizeof(int);
-            written += Encoding.UTF8.GetBytes(activityId, buffer[written..]);
-
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], hash);
-            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HealthGuideBot.BotFramework.Dialogs;
+using HealthGuideBot.BotFramework.Turns;
 
 namespace HealthGuideBot.Infrastructure.Dialogs;
 
@@ -7,15 +8,16 @@ namespace HealthGuideBot.Infrastructure.Dialogs;
 /// The users known to have no active dialog, so that the common case (a message outside any form) costs no database
 /// read. Sound while this process is the only writer of dialog state, as with the embedded SQLite database: every
 /// write goes through <see cref="CachingDialogStateStore"/>, which forgets the user first. Several instances sharing
-/// one database must turn it off (<c>HealthGuideBot:Storage:CacheAbsentDialogs</c>).
+/// one database must turn it off (<c>HealthGuideBot:Storage:CacheAbsentDialogs</c>). A user is remembered by the
+/// <see cref="IdentityKey"/> of their dialog key, not by its strings.
 /// </summary>
 internal sealed class AbsentDialogCache
 {
     private const int Capacity = 100_000;
 
-    private readonly ConcurrentDictionary<DialogKey, byte> _absent = new();
+    private readonly ConcurrentDictionary<UInt128, byte> _absent = new();
 
-    public bool IsKnownAbsent(DialogKey key) => _absent.ContainsKey(key);
+    public bool IsKnownAbsent(DialogKey key) => _absent.ContainsKey(KeyOf(key));
 
     public void MarkAbsent(DialogKey key)
     {
@@ -24,8 +26,10 @@ internal sealed class AbsentDialogCache
             _absent.Clear();
         }
 
-        _absent.TryAdd(key, 0);
+        _absent.TryAdd(KeyOf(key), 0);
     }
 
-    public void Forget(DialogKey key) => _absent.TryRemove(key, out _);
+    public void Forget(DialogKey key) => _absent.TryRemove(KeyOf(key), out _);
+
+    private static UInt128 KeyOf(DialogKey key) => IdentityKey.Of(key.ChannelId, key.ConversationId, key.UserId);
 }

@@ -134,16 +134,6 @@ public sealed class ActivityDeduplicatorTests
         Assert.True(repeat.IsRepeat);
     }
 
-    [Theory]
-    [InlineData("a:ab", "c", "a:a", "bc")]
-    [InlineData("a:one", "1", "a:one", "2")]
-    [InlineData("a:one", "1", "a:onf", "1")]
-    public void KeyOf_SeparatesPairs_ThatConcatenateAlike(string conversationA, string activityA, string conversationB, string activityB)
-    {
-        Assert.NotEqual(ActivityDeduplicator.KeyOf(conversationA, activityA), ActivityDeduplicator.KeyOf(conversationB, activityB));
-        Assert.Equal(ActivityDeduplicator.KeyOf(conversationA, activityA), ActivityDeduplicator.KeyOf(conversationA, activityA));
-    }
-
     [Fact]
     public async Task RunOnceAsync_RemembersAFinishedMessage_WhileOtherTurnsFinishAroundIt()
     {
