@@ -22,6 +22,7 @@ public sealed class AbruptStopTests
     public async Task Database_OpensWithEveryCommittedRow_WhenCopiedMidRunWithCommitsStillOnlyInTheWal()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var running = await HoldOpenAsync(database);
         await WriteCommittedRowsAsync(database);
         var copy = SnapshotAsIfKilled(database);
 
@@ -33,6 +34,7 @@ public sealed class AbruptStopTests
     public async Task Database_IgnoresATornWalFrame_WhenTheLastWriteWasInterrupted()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var running = await HoldOpenAsync(database);
         await WriteCommittedRowsAsync(database);
         var copy = SnapshotAsIfKilled(database);
 
@@ -43,6 +45,24 @@ public sealed class AbruptStopTests
         }
 
         await AssertCommittedRowsPresentAsync(database, copy);
+    }
+
+    /// <summary>
+    /// A connection of the "running process" that stays open until the snapshot is taken. The provider's pooled
+    /// connections are not enough: another test's <c>SqliteConnection.ClearAllPools()</c> (every test database's
+    /// disposal calls it, and test classes run in parallel) can close them all, and SQLite then checkpoints the log
+    /// into the database and deletes it, which is a clean close, not a kill.
+    /// </summary>
+    private static async Task<SqliteConnection> HoldOpenAsync(SqliteTestDatabase database)
+    {
+        var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
+        await connection.OpenAsync();
+
+        // SQLite opens the file and its log at a connection's first statement, not at open.
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT count(*) FROM sqlite_master";
+        await read.ExecuteScalarAsync();
+        return connection;
     }
 
     private static async Task WriteCommittedRowsAsync(SqliteTestDatabase database)
