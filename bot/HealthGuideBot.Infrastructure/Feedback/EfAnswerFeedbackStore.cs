@@ -20,10 +20,7 @@ internal sealed class EfAnswerFeedbackStore : IAnswerFeedbackStore
     public Task RecordAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        // Inside a transaction of this context the writer's turn is already held: queueing again would wait on itself.
-        return _db.Database.CurrentTransaction is null
-            ? _writers.WriteAsync(ct => SaveAsync(feedback, ct), cancellationToken)
-            : SaveAsync(feedback, cancellationToken);
+        return _writers.WriteAsync(_db, ct => SaveAsync(feedback, ct), cancellationToken);
     }
 
     private Task<int> SaveAsync(AnswerFeedback feedback, CancellationToken cancellationToken)

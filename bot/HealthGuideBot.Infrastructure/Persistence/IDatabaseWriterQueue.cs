@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace HealthGuideBot.Infrastructure.Persistence;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace HealthGuideBot.Infrastructure.Persistence;
 /// </summary>
 internal interface IDatabaseWriterQueue
 {
-    /// <summary>Runs <paramref name="write"/> when it is this writer's turn.</summary>
-    Task WriteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="write"/>, which writes through <paramref name="context"/>, when it is this writer's turn;
+    /// at once when the context already holds the turn (inside its own transaction).
+    /// </summary>
+    Task WriteAsync(DbContext context, Func<CancellationToken, Task> write, CancellationToken cancellationToken);
 }

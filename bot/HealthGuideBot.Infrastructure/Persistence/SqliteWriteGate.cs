@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HealthGuideBot.Infrastructure.Persistence;
@@ -54,12 +55,15 @@ internal sealed class SqliteWriteGate : IDbCommandInterceptor, IDbTransactionInt
 
     /// <summary>
     /// Runs <paramref name="write"/> holding the gate from before it opens a connection until it finishes; its own
-    /// statements and transactions do not queue again. A nested call in the same flow runs at once.
+    /// statements and transactions do not queue again. A nested call in the same flow runs at once, and so does a
+    /// write on a context whose connection already holds the gate (inside its own transaction): queueing would wait
+    /// on itself.
     /// </summary>
-    public async Task WriteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    public async Task WriteAsync(DbContext context, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(write);
-        if (IsHeldByThisFlow)
+        if (IsHeldByThisFlow || _leases.TryGetValue(context.Database.GetDbConnection(), out _))
         {
             await write(cancellationToken);
             return;

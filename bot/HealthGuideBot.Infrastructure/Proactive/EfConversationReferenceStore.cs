@@ -30,10 +30,7 @@ internal sealed partial class EfConversationReferenceStore : IConversationRefere
     public Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        // Inside a transaction of this context the writer's turn is already held: queueing again would wait on itself.
-        return _db.Database.CurrentTransaction is null
-            ? _writers.WriteAsync(ct => WriteAsync(reference, ct), cancellationToken)
-            : WriteAsync(reference, cancellationToken);
+        return _writers.WriteAsync(_db, ct => WriteAsync(reference, ct), cancellationToken);
     }
 
     private async Task WriteAsync(ConversationReference reference, CancellationToken cancellationToken)

@@ -71,7 +71,7 @@ public sealed class SqliteWriteGateTests
         var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>();
 
-        await gate.WriteAsync(async ct =>
+        await gate.WriteAsync(db, async ct =>
         {
             Assert.True(gate.IsHeld);
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -108,8 +108,10 @@ public sealed class SqliteWriteGateTests
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         var gate = database.Services.GetRequiredService<SqliteWriteGate>();
+        await using var scope = database.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HealthGuideDbContext>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.WriteAsync(_ => throw new InvalidOperationException("boom"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.WriteAsync(db, _ => throw new InvalidOperationException("boom"), CancellationToken.None));
 
         Assert.False(gate.IsHeld);
     }
